@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { ensureShippedCorpus } from './corpus';
+import { installPanelButton } from './panel';
+import { installRouter } from './router';
+import { clearTabState } from './tab-state';
+
+export default defineBackground(() => {
+  // Listeners first and synchronously, so that an event that woke the worker is not missed.
+  installRouter();
+  installPanelButton();
+  browser.runtime.onInstalled.addListener(() => void ensureShippedCorpus());
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document is loading: the old page's entities and badge no longer apply. (The content script
+    // reports again after same-document navigations, which some browsers also announce as loading.)
+    if (change.status === 'loading') void clearTabState(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
+  void ensureShippedCorpus();
+});

@@ -1,0 +1,67 @@
+import { browser, type Browser } from 'wxt/browser';
+import {
+  ContentToBackgroundSchema,
+  PanelToBackgroundSchema,
+  parseMessage,
+  type ContentToBackground,
+  type PanelToBackground,
+} from '../../lib/messages';
+import { corpusStatus, ensureShippedCorpus } from './corpus';
+import { entitySummaries } from './summaries';
+import { openPanelOnEntity } from './panel';
+import { getTabState, setTabState } from './tab-state';
+import { senderKind } from './senders';
+
+type Reply = (response: unknown) => void;
+
+/** Validates every incoming message against the protocol and the sender's kind, then routes it. */
+export function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender, reply: Reply): boolean {
+  const kind = senderKind(sender);
+  if (kind === 'content') {
+    const msg = parseMessage(ContentToBackgroundSchema, raw);
+    if (!msg) return false;
+    return respond(fromContent(msg, sender.tab as Browser.tabs.Tab), reply);
+  }
+  if (kind === 'extension') {
+    const msg = parseMessage(PanelToBackgroundSchema, raw);
+    if (!msg) return false;
+    return respond(fromPanel(msg), reply);
+  }
+  return false;
+}
+
+function respond(result: Promise<unknown> | undefined, reply: Reply): boolean {
+  if (!result) return false;
+  result.then(reply, (e: unknown) => reply({ error: String((e as Error)?.message ?? e) }));
+  return true;
+}
+
+function fromContent(msg: ContentToBackground, tab: Browser.tabs.Tab): Promise<unknown> | undefined {
+  const tabId = tab.id as number;
+  switch (msg.type) {
+    case 'page/scanning':
+      return setTabState(tabId, { status: 'scanning', url: msg.url, updated: Date.now() });
+    case 'page/report':
+      return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() });
+    case 'page/open-entity':
+      // Must run before any await: opening a panel needs the user's click, which an await would lose.
+      return openPanelOnEntity(tab, msg.entity);
+    case 'entity/summaries':
+      return ensureShippedCorpus().then(() => entitySummaries(msg.ids));
+  }
+}
+
+function fromPanel(msg: PanelToBackground): Promise<unknown> | undefined {
+  switch (msg.type) {
+    case 'panel/get-tab':
+      return getTabState(msg.tabId).then((state) => state ?? null);
+    case 'corpus/status':
+      return Promise.resolve(corpusStatus());
+    case 'corpus/retry':
+      return ensureShippedCorpus();
+  }
+}
+
+export function installRouter(): void {
+  browser.runtime.onMessage.addListener(handleMessage);
+}

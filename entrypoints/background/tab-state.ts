@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import type { PageReport } from '../../lib/messages';
+
+/** What the side panel shows for a tab; kept in session storage so it outlives the service worker. */
+export interface TabState {
+  status: 'scanning' | 'done';
+  url: string;
+  report?: PageReport;
+  updated: number;
+}
+
+export const tabKey = (tabId: number) => `tab:${tabId}`;
+
+export async function setTabState(tabId: number, state: TabState): Promise<void> {
+  await browser.storage.session.set({ [tabKey(tabId)]: state });
+  await setBadge(tabId, state.report?.relevant ? state.report.entities.length : 0);
+}
+
+export async function clearTabState(tabId: number): Promise<void> {
+  await browser.storage.session.remove(tabKey(tabId));
+  await setBadge(tabId, 0);
+}
+
+export async function getTabState(tabId: number): Promise<TabState | undefined> {
+  const got = await browser.storage.session.get(tabKey(tabId));
+  return got[tabKey(tabId)] as TabState | undefined;
+}
+
+/** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */
+function actionApi(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
+async function setBadge(tabId: number, distinctEntities: number): Promise<void> {
+  const action = actionApi();
+  try {
+    await action.setBadgeText({ tabId, text: distinctEntities > 0 ? String(Math.min(distinctEntities, 999)) : '' });
+    if (distinctEntities > 0) await action.setBadgeBackgroundColor({ tabId, color: '#1f4e79' });
+  } catch {
+    // The tab may have closed meanwhile; nothing to show then.
+  }
+}

@@ -1,0 +1,34 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { ArticleRecord, CorpusMeta, EntityRecord, FramingRecord, MentionRecord, PassageRecord } from '../corpus/types';
+import type { SnippetRecord } from './snippet-types';
+
+export const DB_NAME = 'crossframe';
+
+export type StoredMention = MentionRecord & { id?: number };
+
+/** Tables the corpus seeding owns and may replace; every other table belongs to the reader. */
+export const CORPUS_TABLES = ['articles', 'passages', 'entities', 'mentions', 'framings', 'meta'] as const;
+
+export class CrossframeDB extends Dexie {
+  articles!: Table<ArticleRecord, string>;
+  passages!: Table<PassageRecord, [string, number]>;
+  entities!: Table<EntityRecord, string>;
+  mentions!: Table<StoredMention, number>;
+  framings!: Table<FramingRecord, [string, string]>;
+  snippets!: Table<SnippetRecord, string>;
+  meta!: Table<CorpusMeta, string>;
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    // Schema history: each version is kept so that Dexie can upgrade any older database step by step.
+    this.version(1).stores({
+      articles: 'id, source',
+      passages: '[article+ordinal], article',
+      entities: 'id, type, name',
+      mentions: '++id, entity, article, [entity+article], [article+passage]',
+      framings: '[entity+article], entity, article',
+      snippets: 'id, created, updated, *entities, *tags, source.url, source.site',
+      meta: 'key',
+    });
+  }
+}

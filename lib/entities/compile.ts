@@ -1,0 +1,65 @@
+import { normalize } from '../text';
+import { hasContextRule } from './context-rules';
+import type { EntitiesFile, EntityType, RelevanceLevel } from './schema';
+
+export const AliasFlag = { Demonym: 1, CaseSensitive: 2 } as const;
+
+export interface GazetteerEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  relevance: RelevanceLevel;
+}
+
+/** [folded alias, entity index, flags, alias as written] */
+export type CompiledAlias = [string, number, number, string];
+
+/** The gazetteer as the content script needs it: no descriptions, aliases already folded. */
+export interface CompiledGazetteer {
+  version: string;
+  entities: GazetteerEntity[];
+  aliases: CompiledAlias[];
+}
+
+export interface GazetteerProblem {
+  path: string;
+  message: string;
+}
+
+/** Folds every alias once and checks that no folded alias belongs to two entities unless a context rule settles it. */
+export function compileGazetteer(file: EntitiesFile): { gazetteer: CompiledGazetteer; problems: GazetteerProblem[] } {
+  const problems: GazetteerProblem[] = [];
+  const owners = new Map<string, { entity: number; path: string }>();
+  const aliases: CompiledAlias[] = [];
+  const entities = file.entities.map((e, index) => {
+    const caseSensitive = new Set(e.caseSensitive ?? []);
+    const forms: Array<[string, number]> = [
+      ...e.aliases.map((a): [string, number] => [a, 0]),
+      ...(e.demonyms ?? []).map((a): [string, number] => [a, AliasFlag.Demonym]),
+    ];
+    const mine = new Set<string>();
+    forms.forEach(([alias, kind], k) => {
+      const path = kind ? `entities[${index}].demonyms[${k - e.aliases.length}]` : `entities[${index}].aliases[${k}]`;
+      const folded = normalize(alias);
+      if (folded.length === 0) {
+        problems.push({ path, message: `alias "${alias}" has no letters or digits` });
+        return;
+      }
+      const flags = kind | (caseSensitive.has(alias) ? AliasFlag.CaseSensitive : 0);
+      const key = `${folded}\u0000${flags & AliasFlag.CaseSensitive ? alias : ''}`;
+      if (mine.has(key)) return;
+      mine.add(key);
+      const owner = owners.get(folded);
+      if (owner && owner.entity !== index && !hasContextRule(folded)) {
+        problems.push({
+          path,
+          message: `alias "${alias}" (folded "${folded}") is also claimed by ${file.entities[owner.entity]?.id} at ${owner.path}, and no context rule settles it`,
+        });
+      }
+      if (!owner) owners.set(folded, { entity: index, path });
+      aliases.push([folded, index, flags, alias]);
+    });
+    return { id: e.id, type: e.type, name: e.name, relevance: e.relevance };
+  });
+  return { gazetteer: { version: file.version, entities, aliases }, problems };
+}

@@ -1,0 +1,133 @@
+import { tokenize, type Tokens } from '../text';
+import { AliasFlag, type CompiledGazetteer } from './compile';
+import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
+
+export interface Match {
+  /** Index into the gazetteer's entities. */
+  entity: number;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+  /** The words as the text writes them. */
+  surface: string;
+  /** An adjective or demonym ("Kurdish-led", "Russian jets"), kept apart from name mentions. */
+  demonym: boolean;
+  /** Inside a longer match of another entity (only from `findAll`). */
+  nested?: boolean;
+}
+
+interface Candidate {
+  entity: number;
+  flags: number;
+  written: string;
+  rule: ContextRule | undefined;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  out: Candidate[] | null;
+}
+
+const NON_WORD = /[^\p{L}\p{N}]/gu;
+
+/**
+ * All aliases of a gazetteer in one word trie: a text is scanned once, left to right, and at each word the
+ * longest alias starting there wins (leftmost-longest); word boundaries come free with word-level matching.
+ */
+export class Matcher {
+  private readonly root = new Map<string, TrieNode>();
+
+  constructor(readonly gazetteer: CompiledGazetteer) {
+    for (const [folded, entity, flags, written] of gazetteer.aliases) {
+      const words = folded.split(' ');
+      let level = this.root;
+      let node: TrieNode | undefined;
+      for (const [k, word] of words.entries()) {
+        node = level.get(word);
+        if (!node) {
+          node = { next: null, out: null };
+          level.set(word, node);
+        }
+        if (k < words.length - 1) level = node.next ??= new Map();
+      }
+      const rule = contextRuleFor(folded) ?? (flags & AliasFlag.CaseSensitive ? notInShoutedText : undefined);
+      (node!.out ??= []).push({ entity, flags, written, rule });
+    }
+  }
+
+  /** Leftmost-longest, non-overlapping matches. */
+  find(text: string, tokens: Tokens = tokenize(text)): Match[] {
+    const matches: Match[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.longestAt(text, tokens, i, tokens.length);
+      if (found) {
+        matches.push(found.match);
+        i = found.last;
+      } else i++;
+    }
+    return matches;
+  }
+
+  /**
+   * The leftmost-longest matches plus, inside each, the names of other entities it contains
+   * ("siege of Deir ez-Zor" also names Deir ez-Zor), flagged `nested`. Used for the corpus mention index.
+   */
+  findAll(text: string, tokens: Tokens = tokenize(text)): Match[] {
+    const matches: Match[] = [];
+    for (const outer of this.findWithWords(text, tokens)) {
+      matches.push(outer.match);
+      for (let i = outer.first + 1; i < outer.last; ) {
+        const inner = this.longestAt(text, tokens, i, outer.last);
+        if (inner && inner.match.entity !== outer.match.entity && !inner.match.demonym) {
+          matches.push({ ...inner.match, nested: true });
+          i = inner.last;
+        } else i++;
+      }
+      const first = this.longestAt(text, tokens, outer.first, outer.last - 1);
+      if (first && first.match.entity !== outer.match.entity && !first.match.demonym) matches.push({ ...first.match, nested: true });
+    }
+    return matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  private findWithWords(text: string, tokens: Tokens): Array<{ match: Match; first: number; last: number }> {
+    const out: Array<{ match: Match; first: number; last: number }> = [];
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.longestAt(text, tokens, i, tokens.length);
+      if (found) {
+        out.push({ match: found.match, first: i, last: found.last });
+        i = found.last;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** The longest accepted alias starting at word `first` and ending at or before word `limit`. */
+  private longestAt(text: string, tokens: Tokens, first: number, limit: number): { match: Match; last: number } | null {
+    if (limit <= first) return null;
+    let node = this.root.get(tokens.norms[first] as string);
+    let best: { match: Match; last: number } | null = null;
+    let j = first;
+    while (node) {
+      j++;
+      if (node.out) {
+        const accepted = this.accept(text, tokens, first, j, node.out);
+        if (accepted) best = { match: accepted, last: j };
+      }
+      if (j >= limit || !node.next) break;
+      node = node.next.get(tokens.norms[j] as string);
+    }
+    return best;
+  }
+
+  private accept(text: string, tokens: Tokens, first: number, last: number, candidates: Candidate[]): Match | null {
+    const start = tokens.starts[first] as number;
+    const end = tokens.ends[last - 1] as number;
+    const surface = text.slice(start, end);
+    for (const c of candidates) {
+      if (c.flags & AliasFlag.CaseSensitive && surface.replace(NON_WORD, '') !== c.written.replace(NON_WORD, '')) continue;
+      if (c.rule && !c.rule({ text, tokens, first, last, surface })) continue;
+      return { entity: c.entity, start, end, surface, demonym: (c.flags & AliasFlag.Demonym) !== 0 };
+    }
+    return null;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The one message protocol between the extension's worlds, named by direction. Every message is parsed with
+ * these schemas on arrival; anything that does not fit is dropped. zod/mini keeps the content script small.
+ */
+import * as z from 'zod/mini';
+
+const MAX_URL = 4096;
+const MAX_TITLE = 1000;
+const MAX_ENTITIES = 2000;
+const id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
+const count = z.int().check(z.minimum(0), z.maximum(10_000_000));
+const shortText = (max: number) => z.string().check(z.maxLength(max));
+
+export const PageEntitySchema = z.object({
+  id,
+  /** Name mentions on the page. */
+  count,
+  /** Of those, how many sit in the main article region. */
+  inMain: count,
+  demonyms: count,
+  surfaces: z.array(shortText(200)).check(z.maxLength(20)),
+});
+export type PageEntity = z.infer<typeof PageEntitySchema>;
+
+export const PageReportSchema = z.object({
+  url: shortText(MAX_URL),
+  title: shortText(MAX_TITLE),
+  relevant: z.boolean(),
+  score: z.number().check(z.minimum(0), z.maximum(1_000_000)),
+  entities: z.array(PageEntitySchema).check(z.maxLength(MAX_ENTITIES)),
+  /** Number of marks drawn, and whether the cap cut some off. */
+  marks: count,
+  capped: z.boolean(),
+  /** Why the page was not scanned fully ("too-large"), if it was not. */
+  note: z.optional(shortText(300)),
+});
+export type PageReport = z.infer<typeof PageReportSchema>;
+
+/** Content script → background. */
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page/scanning'), url: shortText(MAX_URL) }),
+  z.object({ type: z.literal('page/report'), report: PageReportSchema }),
+  z.object({ type: z.literal('page/open-entity'), entity: id }),
+  z.object({ type: z.literal('entity/summaries'), ids: z.array(id).check(z.maxLength(MAX_ENTITIES)) }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+
+/** Background → content script. */
+export const BackgroundToContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content/ping') }),
+  z.object({ type: z.literal('content/focus-marks') }),
+]);
+export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
+
+/** Side panel and other extension pages → background. */
+export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('panel/get-tab'), tabId: count }),
+  z.object({ type: z.literal('corpus/status') }),
+  z.object({ type: z.literal('corpus/retry') }),
+]);
+export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
+
+export const EntitySummarySchema = z.object({
+  id,
+  name: shortText(200),
+  type: z.enum(['person', 'place', 'organization', 'group', 'event']),
+  /** How many corpus articles mention it. */
+  articles: count,
+  totalArticles: count,
+  /** One line contrasting how the articles frame it. */
+  contrast: shortText(500),
+});
+export type EntitySummary = z.infer<typeof EntitySummarySchema>;
+
+/** What the content script keeps in reply to a ping: how far it got. */
+export const ContentStateSchema = z.object({
+  state: z.enum(['idle', 'scanning', 'irrelevant', 'marked', 'disabled', 'error']),
+  url: shortText(MAX_URL),
+});
+export type ContentState = z.infer<typeof ContentStateSchema>;
+
+export const CorpusStatusSchema = z.object({
+  state: z.enum(['starting', 'ready', 'error']),
+  version: z.optional(shortText(100)),
+  error: z.optional(shortText(2000)),
+});
+export type CorpusStatus = z.infer<typeof CorpusStatusSchema>;
+
+export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown): T | null {
+  const result = z.safeParse(schema, raw);
+  return result.success ? result.data : null;
+}

@@ -1,0 +1,102 @@
+import type { Match, Matcher } from '../entities/matcher';
+import { relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
+import { walkText, type PageText } from './collect';
+import { findMainTextNodes } from './main-region';
+import { toDomPoint } from './positions';
+
+export interface PageHit extends Match {
+  inMain: boolean;
+}
+
+export interface PageAnalysis {
+  text: PageText;
+  /** Matches in visible text, in page order. */
+  hits: PageHit[];
+  titleHits: Match[];
+  relevance: RelevanceResult;
+  /** Whether a main article region was found (otherwise the whole page counts as main). */
+  mainFound: boolean;
+  /** Readability was not run because the cheap first look already ruled the page out. */
+  gatedOut: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** Whether an element is rendered; the browser asks its layout, other hosts have only attributes to go by. */
+  isVisible?: (el: Element) => boolean;
+  maxChars?: number;
+  /** Characters matched per slice; the caller may pause between slices. */
+  chunkChars?: number;
+}
+
+/**
+ * The content script's analysis, shared with `npm run scan`: visible text → all aliases in one pass →
+ * hidden hits dropped → a cheap relevance bound (gate) → main region → relevance.
+ * A generator: it yields between slices of work so that a browser caller can keep every task short.
+ */
+export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): Generator<void, PageAnalysis> {
+  const text: PageText = yield* walkText(doc.body ?? doc.documentElement, { maxChars: opts.maxChars });
+  const raw: Match[] = [];
+  for (const [offset, chunk] of chunks(text.text, opts.chunkChars ?? 64_000)) {
+    for (const m of matcher.find(chunk)) raw.push({ ...m, start: m.start + offset, end: m.end + offset });
+    yield;
+  }
+  const visible = opts.isVisible ? raw.filter((m) => isHitVisible(text, m, opts.isVisible as (el: Element) => boolean)) : raw;
+  const titleHits = matcher.find(doc.title ?? '');
+  const asMain = visible.map((m) => ({ ...m, inMain: true }));
+  if (relevanceUpperBound(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true }))) < RELEVANCE_THRESHOLD) {
+    const relevance = scoreRelevance(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true })), wordsIn(text.text));
+    return { text, hits: asMain, titleHits, relevance, mainFound: false, gatedOut: true };
+  }
+  yield;
+  const main = findMainTextNodes(doc);
+  yield;
+  const hits: PageHit[] = main ? visible.map((m) => ({ ...m, inMain: inMainRegion(text, m, main) })) : asMain;
+  const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
+  const relevance = scoreRelevance(matcher.gazetteer, hits, titleHits.map((m) => ({ ...m, inMain: true })), mainWords);
+  return { text, hits, titleHits, relevance, mainFound: main !== null, gatedOut: false };
+}
+
+export function analyzePage(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): PageAnalysis {
+  const steps = analyzePageSteps(doc, matcher, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Slices of the text cut at line breaks (block boundaries), which no name spans. */
+function* chunks(text: string, size: number): Generator<[number, string]> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const cut = text.lastIndexOf('\n', end);
+      end = cut > start ? cut + 1 : text.indexOf('\n', end) + 1 || text.length;
+    }
+    yield [start, text.slice(start, end)];
+    start = end;
+  }
+}
+
+function isHitVisible(text: PageText, m: Match, isVisible: (el: Element) => boolean): boolean {
+  const p = toDomPoint(text, m.start, 'start');
+  const parent = p?.node.parentElement;
+  return parent ? isVisible(parent) : false;
+}
+
+function inMainRegion(text: PageText, m: Match, main: Set<Text>): boolean {
+  const p = toDomPoint(text, m.start, 'start');
+  return p ? main.has(p.node) : false;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordsIn(s: string): number {
+  return s.match(WORD)?.length ?? 0;
+}
+
+function wordsInNodes(nodes: Set<Text>): number {
+  let n = 0;
+  for (const t of nodes) n += wordsIn(t.data);
+  return n;
+}

@@ -1,0 +1,124 @@
+/**
+ * Visible text of a page as one string, with a map from string offsets back to text nodes. Scripts, styles,
+ * templates, hidden and aria-hidden elements, form fields and editable areas are left out; block elements
+ * are separated by a newline so that no name is matched across two paragraphs.
+ */
+
+export interface TextSegment {
+  node: Text;
+  /** Offset of the node's first character in the page text. */
+  start: number;
+}
+
+export interface PageText {
+  text: string;
+  segments: TextSegment[];
+  /** True when the collection stopped at the character limit. */
+  truncated: boolean;
+}
+
+/** Our own elements carry this attribute; the collector never reads them. */
+export const OWN_ATTRIBUTE = 'data-crossframe';
+
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH',
+  'AUDIO', 'VIDEO', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK', 'DATALIST', 'OUTPUT',
+]);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'IMG', 'LI',
+  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BODY',
+]);
+
+const EDITABLE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
+/** Whether an element (and so its subtree) is left out by its tag or attributes alone, without asking for styles. */
+export function isExcludedElement(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag)) return true;
+  if (el.hasAttribute(OWN_ATTRIBUTE)) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const role = el.getAttribute('role');
+  if (role && EDITABLE_ROLES.has(role)) return true;
+  const style = (el as HTMLElement).style;
+  if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  return false;
+}
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+export interface CollectOptions {
+  /** Stop after this many characters (huge pages); the rest of the page is not read. */
+  maxChars?: number;
+}
+
+/**
+ * Walks the subtree once. A generator so that a browser caller can pause between slices on huge pages;
+ * `collectText` runs it to the end.
+ */
+export function* walkText(root: Element, opts: CollectOptions = {}): Generator<void, PageText> {
+  const doc = root.ownerDocument;
+  const maxChars = opts.maxChars ?? Number.POSITIVE_INFINITY;
+  const segments: TextSegment[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let lastWasBreak = true;
+  let truncated = false;
+  const pushBreak = () => {
+    if (!lastWasBreak) {
+      parts.push('\n');
+      length += 1;
+      lastWasBreak = true;
+    }
+  };
+  if (doc.designMode === 'on') return { text: '', segments, truncated };
+  // Iterative depth-first walk: we must know when a block element closes, which a TreeWalker does not say.
+  const stack: Array<{ node: Node; closing: boolean }> = [{ node: root, closing: false }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { node, closing } = stack.pop() as { node: Node; closing: boolean };
+    if (++visited % 2000 === 0) yield;
+    if (node.nodeType === 3) {
+      const value = (node as Text).data;
+      if (value.length === 0) continue;
+      if (length + value.length > maxChars) {
+        truncated = true;
+        break;
+      }
+      segments.push({ node: node as Text, start: length });
+      parts.push(value);
+      length += value.length;
+      if (/\S/.test(value)) lastWasBreak = false;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    if (closing) {
+      pushBreak();
+      continue;
+    }
+    if (el !== root && isExcludedElement(el)) continue;
+    const block = isBlockElement(el);
+    if (block) {
+      pushBreak();
+      stack.push({ node: el, closing: true });
+    }
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, closing: false });
+  }
+  return { text: parts.join(''), segments, truncated };
+}
+
+export function collectText(root: Element, opts: CollectOptions = {}): PageText {
+  const walk = walkText(root, opts);
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}

@@ -1,0 +1,24 @@
+import { ENTITY_TYPES, type EntityType } from '../entities/schema';
+import { FOCUS_HIGHLIGHT, highlightName } from './highlight';
+
+/**
+ * Each type has its own tint and its own underline style, so types differ without relying on colour alone.
+ * Tints are translucent to stay readable on light and dark pages; ::highlight rules can only reach our own
+ * named highlights, so they cannot restyle anything of the page's.
+ */
+export const TYPE_STYLES: Record<EntityType, { tint: string; line: string; style: string }> = {
+  person: { tint: 'rgba(255, 190, 0, 0.30)', line: '#a86b00', style: 'solid' },
+  place: { tint: 'rgba(0, 150, 255, 0.24)', line: '#0b5cad', style: 'dotted' },
+  organization: { tint: 'rgba(150, 80, 255, 0.24)', line: '#6a35c2', style: 'dashed' },
+  group: { tint: 'rgba(255, 70, 70, 0.24)', line: '#b3261e', style: 'wavy' },
+  event: { tint: 'rgba(0, 190, 110, 0.26)', line: '#0a7a48', style: 'double' },
+};
+
+export function highlightCss(): string {
+  const rules = ENTITY_TYPES.map((t) => {
+    const s = TYPE_STYLES[t];
+    return `::highlight(${highlightName(t)}) { background-color: ${s.tint}; text-decoration: underline ${s.style} ${s.line} 2px; }`;
+  });
+  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: #ffd400; color: #000; text-decoration: underline solid #000 3px; }`);
+  return rules.join('\n');
+}

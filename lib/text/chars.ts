@@ -1,0 +1,48 @@
+/** Character classes for tokenizing, with an ASCII fast path; other code points are classified once and cached. */
+
+export const enum CharClass {
+  Other = 0,
+  Word = 1,
+  /** Apostrophes and transliteration marks for ayn/hamza: kept only inside a word, then folded away. */
+  Joiner = 2,
+  Hyphen = 3,
+}
+
+const JOINERS = new Set([0x27, 0x60, 0xb4, 0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x02bb, 0x02be, 0x02bf, 0x02b9, 0x02c8]);
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xad]);
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+const ascii = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ascii[c] = /[A-Za-z0-9]/.test(ch)
+    ? CharClass.Word
+    : JOINERS.has(c)
+      ? CharClass.Joiner
+      : HYPHENS.has(c)
+        ? CharClass.Hyphen
+        : CharClass.Other;
+}
+
+const cache = new Map<number, CharClass>();
+
+export function classify(cp: number): CharClass {
+  if (cp < 128) return ascii[cp] as CharClass;
+  let cls = cache.get(cp);
+  if (cls === undefined) {
+    cls = JOINERS.has(cp)
+      ? CharClass.Joiner
+      : HYPHENS.has(cp)
+        ? CharClass.Hyphen
+        : WORD_RE.test(String.fromCodePoint(cp))
+          ? CharClass.Word
+          : CharClass.Other;
+    cache.set(cp, cls);
+  }
+  return cls;
+}
+
+/** Arabic script block (letters, marks, digits): such tokens get Arabic folding. */
+export function isArabicCodePoint(cp: number): boolean {
+  return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
+}

@@ -1,0 +1,86 @@
+import { CharClass, classify } from './chars';
+import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE, foldToken } from './fold';
+
+/** Folded words of a text with their offsets in the original (struct of arrays: cheap on megabyte pages). */
+export interface Tokens {
+  length: number;
+  /** Folded form of each word. */
+  norms: string[];
+  /** Start offset of each word in the original text. */
+  starts: Int32Array;
+  /** End offset (exclusive) of each word in the original text. */
+  ends: Int32Array;
+}
+
+/**
+ * Splits a text into words and folds each one. Apostrophes inside a word are kept with it (Sha'abi),
+ * a possessive 's is left out of the word (Assad's → Assad), and an Arabic article transliterated as a
+ * separate particle ("al-", "ash-", "Hashd al Shaabi") is dropped.
+ */
+export function tokenize(text: string): Tokens {
+  const norms: string[] = [];
+  let starts = new Int32Array(Math.max(16, text.length >> 3));
+  let ends = new Int32Array(starts.length);
+  let n = 0;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
+    let cls = classify(cp);
+    // A word may open with an ayn/hamza mark (ʿAli), never with a plain quote.
+    if (cls !== CharClass.Word && !(cls === CharClass.Joiner && (cp === 0x2bf || cp === 0x2be) && isWordAt(text, i + 1))) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let end = i;
+    while (i < len) {
+      cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
+      cls = classify(cp);
+      const width = cp > 0xffff ? 2 : 1;
+      if (cls === CharClass.Word) {
+        i += width;
+        end = i;
+      } else if (cls === CharClass.Joiner && isWordAt(text, i + width)) {
+        i += width;
+      } else break;
+    }
+    // Possessive: "Assad's" / "Assad’s" is the word Assad.
+    let wordEnd = end;
+    if (wordEnd - start > 2 && (text[wordEnd - 1] === 's' || text[wordEnd - 1] === 'S') && classify(text.charCodeAt(wordEnd - 2)) === CharClass.Joiner) {
+      wordEnd -= 2;
+    }
+    const norm = foldToken(text.slice(start, wordEnd));
+    if (norm.length === 0 || isDroppedArticle(norm, text, end)) continue;
+    if (n === starts.length) {
+      starts = grow(starts);
+      ends = grow(ends);
+    }
+    norms.push(norm);
+    starts[n] = start;
+    ends[n] = wordEnd;
+    n++;
+  }
+  return { length: n, norms, starts, ends };
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  return classify(text.codePointAt(i) ?? 0) === CharClass.Word;
+}
+
+function isDroppedArticle(norm: string, text: string, end: number): boolean {
+  if (norm.length > 3 || !ARTICLES_BEFORE_HYPHEN.has(norm)) return false;
+  const next = text.charCodeAt(end);
+  if (classify(next) === CharClass.Hyphen) return isWordAt(text, end + 1);
+  if ((next === 0x20 || next === 0xa0) && ARTICLES_BEFORE_SPACE.has(norm)) return isWordAt(text, end + 1);
+  return false;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,12 @@
+declare module 'virtual:crossframe/corpus' {
+  import type { CorpusInput } from './corpus/validate';
+  export const version: string;
+  const input: CorpusInput;
+  export default input;
+}
+
+declare module 'virtual:crossframe/gazetteer' {
+  import type { CompiledGazetteer } from './entities/compile';
+  const gazetteer: CompiledGazetteer;
+  export default gazetteer;
+}

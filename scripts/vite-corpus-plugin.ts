@@ -1,0 +1,42 @@
+import type { Plugin } from 'vite';
+import { compileGazetteer } from '../lib/entities/compile';
+import { corpusVersion } from '../lib/corpus/version';
+import { corpusDir, loadCorpusOrThrow } from './lib/read-corpus';
+
+const MODULES = {
+  /** The validated corpus input and its version, for the background's seeding. */
+  'virtual:crossframe/corpus': () => {
+    const input = loadCorpusOrThrow();
+    return `export const version = ${JSON.stringify(corpusVersion(input))};\nexport default ${JSON.stringify(input)};`;
+  },
+  /** The compiled gazetteer (no descriptions, aliases folded): all the content script needs. */
+  'virtual:crossframe/gazetteer': () => {
+    const input = loadCorpusOrThrow();
+    return `export default ${JSON.stringify(compileGazetteer(input.entities).gazetteer)};`;
+  },
+} as const;
+
+type ModuleId = keyof typeof MODULES;
+
+/** Fails the build, naming file and field, when a corpus file is missing or malformed; serves the corpus to the bundles. */
+export function corpusPlugin(): Plugin {
+  return {
+    name: 'crossframe-corpus',
+    buildStart() {
+      try {
+        loadCorpusOrThrow();
+      } catch (e) {
+        this.error((e as Error).message);
+      }
+      this.addWatchFile(corpusDir());
+    },
+    resolveId(id) {
+      return id in MODULES ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith('\0')) return null;
+      const name = id.slice(1);
+      return name in MODULES ? MODULES[name as ModuleId]() : null;
+    },
+  };
+}

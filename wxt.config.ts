@@ -1,0 +1,65 @@
+import { defineConfig } from 'wxt';
+import { corpusPlugin } from './scripts/vite-corpus-plugin';
+
+// Extension pages may load only their own code and talk only to their own origin.
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "form-action 'none'; frame-ancestors 'none'; connect-src 'self'; img-src 'self' data:; style-src 'self'";
+
+const GECKO_ID = 'crossframe@crossframe.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports keep every dependency visible to ESLint's boundary rules.
+  imports: false,
+  vite: () => ({
+    plugins: [corpusPlugin()],
+    build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  }),
+  manifest: ({ browser, mode }) => {
+    const firefox = browser === 'firefox';
+    const commands = {
+      'lookup-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Cross-reference the selected text',
+      },
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text as a snippet',
+      },
+      'focus-marks': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Step through the names Crossframe marked on this page',
+      },
+    };
+    return {
+      name: 'Crossframe',
+      description:
+        'How five reference articles framed the people, places, groups and events on the Syria/ISIS page you are reading.',
+      permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
+      action: { default_title: 'Crossframe' },
+      commands,
+      icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+      ...(mode === 'production'
+        ? {
+            // MV3 form; WXT writes the MV2 string form for Firefox.
+            content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+          }
+        : {}),
+      ...(firefox
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: '140.0',
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
+        : { minimum_chrome_version: '128' }),
+    };
+  },
+  zip: {
+    excludeSources: ['node_modules/**', '.output/**', '.wxt/**', 'tests/artifacts/**', '.tmp/**'],
+  },
+});
