@@ -79,7 +79,7 @@ function isDroppedArticle(norm: string, text: string, end: number): boolean {
   return false;
 }
 
-function grow(a: Int32Array): Int32Array {
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
