@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ROOT } from './server';
+
+export const CHROME_DIST = resolve(ROOT, '.output/chrome-mv3');
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  profile: string;
+  /** Opens the side panel page in a tab, describing the given tab (automation cannot open the real panel). */
+  openPanel(forPage?: Page, hash?: string): Promise<Page>;
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/** Launches Debian's Chromium with the built extension, on a new or a reused profile. */
+export async function launchChromium(opts: { profile?: string; dist?: string } = {}): Promise<ExtensionBrowser> {
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'crossframe-profile-'));
+  const dist = opts.dist ?? CHROME_DIST;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    profile,
+    async openPanel(forPage?: Page, hash = '') {
+      const tabId = forPage ? await tabIdOf(worker, forPage.url()) : null;
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html${tabId !== null ? `?tab=${tabId}` : ''}${hash}`);
+      return page;
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TabReport {
+  tabId: number;
+  status: 'scanning' | 'done';
+  url: string;
+  report?: {
+    relevant: boolean;
+    score: number;
+    marks: number;
+    capped: boolean;
+    entities: Array<{ id: string; count: number; inMain: number; demonyms: number; surfaces: string[] }>;
+  };
+}
+
+/**
+ * Waits until the content script in the tab showing `url` has reported, and returns what the background
+ * stored for that tab (the extension keeps per-tab state in session storage, keyed by tab id).
+ */
+export async function waitForReport(worker: Worker, url: string, timeoutMs = 20_000): Promise<TabReport> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await worker.evaluate(async (u) => {
+      const all = await chrome.storage.session.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        const v = value as { url?: string; status?: string };
+        if (key.startsWith('tab:') && v.url === u && v.status === 'done') return { tabId: Number(key.slice(4)), ...(v as object) };
+      }
+      return null;
+    }, url);
+    if (found) return found as TabReport;
+    if (Date.now() > deadline) throw new Error(`no report from the content script for ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return (await waitForReport(worker, url)).tabId;
+}
