@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxWithExtension } from './harness/firefox';
+import { startServer, type TestServer } from './harness/server';
+
+const until = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined as T);
+    if (v !== undefined && ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out; last value: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+describe('Firefox ESR smoke: the Firefox build installs, marks a page, renders the panel', () => {
+  let server: TestServer;
+  let ff: FirefoxWithExtension;
+
+  beforeAll(async () => {
+    server = await startServer();
+    ff = await launchFirefox();
+  });
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  it('marks corpus entities on a local news page', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${server.origin}/fixtures/sample-news.html`);
+    const painted = await until(
+      () => page.evaluate(() => Object.fromEntries([...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.entries()].map(([k, v]) => [k, v.size]))),
+      (v) => (v['crossframe-place'] ?? 0) > 0,
+    );
+    expect(painted['crossframe-place']).toBeGreaterThanOrEqual(4);
+    expect(painted['crossframe-person']).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
+  it('renders the five corpus articles from IndexedDB in the panel page', async () => {
+    const panel = await ff.openPanel();
+    const titles = await until(
+      () => panel.$$eval('.article-list li .article-title', (els) => els.map((e) => e.textContent ?? '')),
+      (v) => v.length === 5,
+    );
+    expect(titles).toContain('ISIS enters its final days');
+    await panel.close();
+  });
+});
