@@ -10,6 +10,8 @@ const GECKO_ID = 'crossframe@crossframe.dev';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Tests that build a broken corpus write elsewhere, so they never clobber the real build.
+  outDir: process.env.CROSSFRAME_OUT_DIR ?? '.output',
   // Explicit imports keep every dependency visible to ESLint's boundary rules.
   imports: false,
   vite: () => ({

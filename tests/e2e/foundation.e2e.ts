@@ -71,4 +71,38 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
     expect(meta.seededAt).toBe(firstSeed.seededAt);
     expect(meta.version).toBe(firstSeed.version);
   });
+
+  it('heals a damaged database (half the mentions gone, an article missing) on the next start', async () => {
+    await browser.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('crossframe');
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['mentions', 'articles'], 'readwrite');
+            const mentions = tx.objectStore('mentions');
+            const keys = mentions.getAllKeys();
+            keys.onsuccess = () => {
+              for (const k of keys.result.slice(0, Math.floor(keys.result.length / 2))) mentions.delete(k);
+              tx.objectStore('articles').delete('magnier-isis-dropping');
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    const damaged = await readStore<unknown[]>(browser.worker, 'articles');
+    expect(damaged).toHaveLength(4);
+    const profile = browser.profile;
+    await browser.close({ keepProfile: true });
+    browser = await launchChromium({ profile });
+    await expect.poll(async () => (await readStore<unknown[]>(browser.worker, 'articles')).length, { timeout: 20_000 }).toBe(5);
+    const meta = await readStore<MetaRow>(browser.worker, 'meta', 'corpus');
+    expect(meta.seededAt).toBeGreaterThan(firstSeed.seededAt);
+    const mentions = await readStore<unknown[]>(browser.worker, 'mentions');
+    expect(mentions).toHaveLength(meta.counts.mentions as number);
+  });
 });
