@@ -76,15 +76,16 @@ export class Matcher {
     const matches: Match[] = [];
     for (const outer of this.findWithWords(text, tokens)) {
       matches.push(outer.match);
-      for (let i = outer.first + 1; i < outer.last; ) {
-        const inner = this.longestAt(text, tokens, i, outer.last);
-        if (inner && inner.match.entity !== outer.match.entity && !inner.match.demonym) {
+      // Names of other entities inside the outer match; the outer entity's own shorter aliases are skipped.
+      const other = (c: Candidate) => c.entity !== outer.match.entity && (c.flags & AliasFlag.Demonym) === 0;
+      for (let i = outer.first; i < outer.last; ) {
+        const limit = i === outer.first ? outer.last - 1 : outer.last;
+        const inner = this.longestAt(text, tokens, i, limit, other);
+        if (inner) {
           matches.push({ ...inner.match, nested: true });
           i = inner.last;
         } else i++;
       }
-      const first = this.longestAt(text, tokens, outer.first, outer.last - 1);
-      if (first && first.match.entity !== outer.match.entity && !first.match.demonym) matches.push({ ...first.match, nested: true });
     }
     return matches.sort((a, b) => a.start - b.start || b.end - a.end);
   }
@@ -102,7 +103,13 @@ export class Matcher {
   }
 
   /** The longest accepted alias starting at word `first` and ending at or before word `limit`. */
-  private longestAt(text: string, tokens: Tokens, first: number, limit: number): { match: Match; last: number } | null {
+  private longestAt(
+    text: string,
+    tokens: Tokens,
+    first: number,
+    limit: number,
+    allow?: (c: Candidate) => boolean,
+  ): { match: Match; last: number } | null {
     if (limit <= first) return null;
     let node = this.root.get(tokens.norms[first] as string);
     let best: { match: Match; last: number } | null = null;
@@ -110,10 +117,11 @@ export class Matcher {
     while (node) {
       j++;
       if (node.out) {
-        const accepted = this.accept(text, tokens, first, j, node.out);
+        const accepted = this.accept(text, tokens, first, j, allow ? node.out.filter(allow) : node.out);
         if (accepted) best = { match: accepted, last: j };
       }
-      if (j >= limit || !node.next) break;
+      // A name never runs across a line break: the page text puts one between blocks, the corpus between paragraphs.
+      if (j >= limit || !node.next || hasLineBreak(text, tokens.ends[j - 1] as number, tokens.starts[j] as number)) break;
       node = node.next.get(tokens.norms[j] as string);
     }
     return best;
@@ -130,4 +138,9 @@ export class Matcher {
     }
     return null;
   }
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }

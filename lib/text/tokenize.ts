@@ -14,7 +14,8 @@ export interface Tokens {
 
 /**
  * Splits a text into words and folds each one. Apostrophes inside a word are kept with it (Sha'abi),
- * a possessive 's is left out of the word (Assad's → Assad), and an Arabic article transliterated as a
+ * a possessive 's is left out of the word (Assad's → Assad), a French elided article stands apart
+ * (l’État → l, État), and an Arabic article transliterated as a
  * separate particle ("al-", "ash-", "Hashd al Shaabi") is dropped.
  */
 export function tokenize(text: string): Tokens {
@@ -22,6 +23,8 @@ export function tokenize(text: string): Tokens {
   let starts = new Int32Array(Math.max(16, text.length >> 3));
   let ends = new Int32Array(starts.length);
   let n = 0;
+  /** Start of a dropped article particle: the next word's span begins there ("al-Qaeda" is marked whole). */
+  let articleStart = -1;
   const len = text.length;
   let i = 0;
   while (i < len) {
@@ -44,6 +47,8 @@ export function tokenize(text: string): Tokens {
         i += width;
         end = i;
       } else if (cls === CharClass.Joiner && isWordAt(text, i + width)) {
+        // French elision (l’État, d’Alep, qu’Assad): the article is a word of its own.
+        if (isElidedArticle(text, start, i)) break;
         i += width;
       } else break;
     }
@@ -53,17 +58,28 @@ export function tokenize(text: string): Tokens {
       wordEnd -= 2;
     }
     const norm = foldToken(text.slice(start, wordEnd));
-    if (norm.length === 0 || isDroppedArticle(norm, text, end)) continue;
+    if (norm.length === 0) continue;
+    if (isDroppedArticle(norm, text, end)) {
+      if (articleStart < 0) articleStart = start;
+      continue;
+    }
     if (n === starts.length) {
       starts = grow(starts);
       ends = grow(ends);
     }
     norms.push(norm);
-    starts[n] = start;
+    starts[n] = articleStart >= 0 ? articleStart : start;
+    articleStart = -1;
     ends[n] = wordEnd;
     n++;
   }
   return { length: n, norms, starts, ends };
+}
+
+const ELIDED = /^(?:[cdjlmnst]|qu)$/i;
+
+function isElidedArticle(text: string, start: number, at: number): boolean {
+  return at - start <= 2 && ELIDED.test(text.slice(start, at));
 }
 
 function isWordAt(text: string, i: number): boolean {
@@ -73,6 +89,7 @@ function isWordAt(text: string, i: number): boolean {
 
 function isDroppedArticle(norm: string, text: string, end: number): boolean {
   if (norm.length > 3 || !ARTICLES_BEFORE_HYPHEN.has(norm)) return false;
+  if (end >= text.length) return false;
   const next = text.charCodeAt(end);
   if (classify(next) === CharClass.Hyphen) return isWordAt(text, end + 1);
   if ((next === 0x20 || next === 0xa0) && ARTICLES_BEFORE_SPACE.has(norm)) return isWordAt(text, end + 1);

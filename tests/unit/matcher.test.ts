@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { Matcher, type Match } from '../../lib/entities/matcher';
+import { miniGazetteer } from './helpers/corpus';
+
+const g = miniGazetteer();
+const matcher = new Matcher(g);
+const id = (m: Match) => g.entities[m.entity]!.id;
+const found = (text: string) => matcher.find(text).map((m) => [id(m), m.surface, m.demonym] as const);
+const ids = (text: string) => matcher.find(text).map(id);
+
+describe('matcher on a gazetteer written for the tests', () => {
+  it('finds every transliteration of one place, with exact surfaces and offsets', () => {
+    const text = 'From Deir ez-Zor to Deir Ezzor, Dayr az-Zawr, DEIR AL-ZOUR and دير الزور.';
+    const matches = matcher.find(text);
+    expect(matches.map(id)).toEqual(Array(5).fill('deir-ez-zor'));
+    expect(matches.map((m) => m.surface)).toEqual(['Deir ez-Zor', 'Deir Ezzor', 'Dayr az-Zawr', 'DEIR AL-ZOUR', 'دير الزور']);
+    for (const m of matches) expect(text.slice(m.start, m.end)).toBe(m.surface);
+  });
+
+  it('matches through diacritics, case, doubled letters and Arabic proclitics', () => {
+    expect(ids('raqqa, RAQQAH, Rakka, والرقة, للرقة')).toEqual(Array(5).fill('raqqa'));
+    expect(ids('Déir éz-Zör')).toEqual(['deir-ez-zor']);
+  });
+
+  it('takes the leftmost-longest match', () => {
+    expect(found('the siege of Deir ez-Zor ended')).toEqual([['siege-of-deir-ez-zor', 'siege of Deir ez-Zor', false]]);
+    expect(found('the Syrian Arab Army advanced')).toEqual([['syrian-arab-army', 'Syrian Arab Army', false]]);
+    expect(found('Syrian army units')).toEqual([['syrian-arab-army', 'Syrian army', false]]);
+  });
+
+  it('reports nested names of other entities with findAll', () => {
+    const all = matcher.findAll('the siege of Deir ez-Zor ended');
+    expect(all.map((m) => [id(m), m.surface, m.nested ?? false])).toEqual([
+      ['siege-of-deir-ez-zor', 'siege of Deir ez-Zor', false],
+      ['deir-ez-zor', 'Deir ez-Zor', true],
+    ]);
+  });
+
+  it('respects word boundaries', () => {
+    expect(ids('Raqqawi traders, ISISx, Syriana, unRaqqa')).toEqual([]);
+    expect(ids('(Raqqa). "Raqqa"! Raqqa—Syria')).toEqual(['raqqa', 'raqqa', 'raqqa', 'syria']);
+  });
+
+  it('never matches across a line break', () => {
+    expect(ids('they reached Deir\nez-Zor')).toEqual([]);
+    expect(ids('siege of\nDeir ez-Zor')).toEqual(['deir-ez-zor']);
+  });
+
+  it('leaves a possessive out of the surface', () => {
+    expect(found("Assad's army and Raqqa’s streets")).toEqual([
+      ['bashar-al-assad', 'Assad', false],
+      ['raqqa', 'Raqqa', false],
+    ]);
+  });
+
+  it('keeps demonyms apart from names', () => {
+    expect(found('the Kurdish-led SDF and the Kurds; Syrian refugees in Syria')).toEqual([
+      ['kurds', 'Kurdish', true],
+      ['kurds', 'Kurds', false],
+      ['syria', 'Syrian', true],
+      ['syria', 'Syria', false],
+    ]);
+  });
+
+  it('reads "IS" as the group only when it is one', () => {
+    expect(ids('IS fighters took the town')).toEqual(['isis']);
+    expect(ids('The Islamic State (IS) said')).toEqual(['isis', 'isis']);
+    expect(ids('Is this the end? It is.')).toEqual([]);
+    expect(ids('WHAT IS THIS')).toEqual([]);
+    expect(ids('but it IS true, and there IS a way')).toEqual([]);
+    expect(ids('ISIS IS BEATEN')).toEqual(['isis']);
+  });
+
+  it('reads "US" as the country, never the pronoun', () => {
+    expect(ids('US forces and U.S. officials')).toEqual(['united-states', 'united-states']);
+    expect(ids('let us go; give us time')).toEqual([]);
+    expect(ids('LET US GO NOW')).toEqual([]);
+  });
+
+  it('reads a bare "Assad" as Bashar unless another Assad is meant', () => {
+    expect(ids('Assad met envoys in Damascus.')).toEqual(['bashar-al-assad']);
+    expect(ids('Hafez al-Assad ruled from 1971.')).toEqual([]);
+    expect(ids('His father Assad ruled for decades.')).toEqual([]);
+    expect(ids('Maher al-Assad commands the Fourth Division.')).toEqual([]);
+    expect(ids('In 1982 Hafez crushed the uprising in Hama. Assad then consolidated power.')).toEqual([]);
+    expect(ids('Bashar al-Assad succeeded Hafez in 2000. Assad later said so.')).toEqual(['bashar-al-assad', 'bashar-al-assad']);
+  });
+
+  it('covers German, French and Arabic names', () => {
+    expect(ids('Der Islamische Staat? Nein: der Islamischen Staat in Syrien. L’État islamique. داعش')).toEqual(['isis', 'syria', 'isis', 'isis']);
+  });
+
+  it('returns nothing for empty, punctuation-only or alias-free text', () => {
+    expect(matcher.find('')).toEqual([]);
+    expect(matcher.find('.,;!? — … ***')).toEqual([]);
+    expect(matcher.find('The council approved the cycle lanes.')).toEqual([]);
+  });
+});
