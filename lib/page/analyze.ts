@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
   maxChars?: number;
   /** Characters matched per slice; the caller may pause between slices. */
   chunkChars?: number;
+  /**
+   * Find the main region even when the quick look already ruled the page out, to say where each hit sits
+   * (`npm run scan`). The relevance decision is the same either way: the quick look's bound is an upper bound.
+   */
+  locateHits?: boolean;
 }
 
 /**
@@ -43,7 +48,7 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
   const visible = opts.isVisible ? raw.filter((m) => isHitVisible(text, m, opts.isVisible as (el: Element) => boolean)) : raw;
   const titleHits = matcher.find(doc.title ?? '');
   const asMain = visible.map((m) => ({ ...m, inMain: true }));
-  if (relevanceUpperBound(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true }))) < RELEVANCE_THRESHOLD) {
+  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true }))) < RELEVANCE_THRESHOLD) {
     const relevance = scoreRelevance(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true })), wordsIn(text.text));
     return { text, hits: asMain, titleHits, relevance, mainFound: false, gatedOut: true };
   }

@@ -12,9 +12,9 @@ export function findMainTextNodes(doc: Document): Set<Text> | null {
   if (doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY) return null;
   const clone = doc.cloneNode(true) as Document;
   const twin = pairTextNodes(doc, clone);
-  let article: { content: Element } | null;
+  let article: { content: Element; title?: string | null } | null;
   try {
-    article = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse() as { content: Element } | null;
+    article = new Readability<Element>(clone, { serializer: (el) => el as Element, keepClasses: true }).parse() as { content: Element; title?: string | null } | null;
   } catch {
     return null;
   }
@@ -25,7 +25,24 @@ export function findMainTextNodes(doc: Document): Set<Text> | null {
     const live = twin.get(n as Text);
     if (live) main.add(live);
   }
-  return main.size > 0 ? main : null;
+  if (main.size === 0) return null;
+  addHeadline(doc, article.title ?? '', main);
+  return main;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Readability hands the headline back as the title and drops it from the content; it is part of the article. */
+function addHeadline(doc: Document, title: string, main: Set<Text>): void {
+  const wanted = squash(title);
+  if (wanted.length < 8) return;
+  for (const h of Array.from(doc.querySelectorAll('h1, h2'))) {
+    const text = squash(h.textContent ?? '');
+    if (text.length < 8 || !(text === wanted || wanted.includes(text) || text.includes(wanted))) continue;
+    const walker = doc.createTreeWalker(h, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) main.add(n as Text);
+    return;
+  }
 }
 
 /** Clone text node → live text node, by walking both documents in document order. */

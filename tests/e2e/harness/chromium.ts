@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { ROOT } from './server';
 
+/** The extension API as seen inside the extension's service worker (code passed to worker.evaluate). */
+declare const chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+
 export const CHROME_DIST = resolve(ROOT, '.output/chrome-mv3');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 

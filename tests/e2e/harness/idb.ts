@@ -1,15 +1,18 @@
 import type { Worker } from 'playwright-core';
 
 /** Reads from the extension's IndexedDB inside its own service worker, with the raw API (no app code). */
-export async function readStore<T = unknown>(worker: Worker, store: string, key?: IDBValidKey): Promise<T> {
-  return worker.evaluate(
-    ([s, k]) =>
+type Key = string | number | Array<string | number>;
+
+export async function readStore<T = unknown>(worker: Worker, store: string, key?: Key): Promise<T> {
+  const arg: [string, Key | undefined] = [store, key];
+  return (await worker.evaluate(
+    ([s, k]: [string, Key | undefined]): Promise<unknown> =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('crossframe');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const req = k === undefined ? db.transaction(s as string).objectStore(s as string).getAll() : db.transaction(s as string).objectStore(s as string).get(k as IDBValidKey);
+          const req = k === undefined ? db.transaction(s).objectStore(s).getAll() : db.transaction(s).objectStore(s).get(k as Key);
           req.onsuccess = () => {
             resolve(req.result);
             db.close();
@@ -17,8 +20,8 @@ export async function readStore<T = unknown>(worker: Worker, store: string, key?
           req.onerror = () => reject(req.error);
         };
       }),
-    [store, key] as const,
-  ) as Promise<T>;
+    arg,
+  )) as T;
 }
 
 export interface MetaRow {

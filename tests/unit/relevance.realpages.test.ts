@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzePage } from '../../lib/page/analyze';
+import { makeVisibilityCheck } from '../../lib/page/visibility';
+import { loadDocument, scanFile, type ScanResult } from '../../scripts/lib/scan-file';
+import { REALPAGES, shippedMatcher } from './helpers/corpus';
+
+const present = existsSync(resolve(REALPAGES, 'INDEX.tsv'));
+if (!present) console.warn(`relevance on real pages: skipped, ${REALPAGES} is absent`);
+
+interface Page {
+  name: string;
+  topic: 'syria-isis' | 'middle-east-other' | 'unrelated';
+  file: string;
+}
+
+const pages: Page[] = present
+  ? readFileSync(resolve(REALPAGES, 'INDEX.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [name, , , , topic] = line.split('\t') as [string, string, string, string, Page['topic']];
+        const dir = resolve(REALPAGES, name);
+        return { name, topic, file: existsSync(resolve(dir, 'source.html')) ? resolve(dir, 'source.html') : resolve(dir, 'article.txt') };
+      })
+  : [];
+
+/**
+ * Known miss, kept visible: the visible article names no corpus entity; "ISIS", "Mosul" and "Iraq" appear
+ * only in "Related Stories" teasers and the page is (rightly, by its text) not scored as about ISIS.
+ * Bending the thresholds to admit it would also admit the Sudan-sanctions page. `it.fails` turns red
+ * the day this page is classified as relevant, so the note can be removed then.
+ */
+const KNOWN_MISSES = new Set(['westernjournalism-berlin-attacker-isis-2016']);
+
+const matcher = shippedMatcher();
+const results = new Map<string, ScanResult>();
+const scan = (p: Page) => {
+  let r = results.get(p.name);
+  if (!r) {
+    r = scanFile(p.file, matcher);
+    results.set(p.name, r);
+  }
+  return r;
+};
+
+describe.skipIf(!present)('relevance on ../shared/realpages (the scan runs the content script code)', () => {
+  for (const p of pages) {
+    const expected = p.topic === 'syria-isis';
+    const test = KNOWN_MISSES.has(p.name) ? it.fails : it;
+    test(`${p.name} (${p.topic}) is ${expected ? '' : 'not '}about Syria/ISIS`, () => {
+      expect(scan(p).relevant).toBe(expected);
+    });
+  }
+
+  it('finds nothing in scripts or ad keyword lists (hard negatives)', () => {
+    for (const name of ['telegraph-airasia-sidebar-raqqa-2014', 'wapo-federal-workers-adkeywords-2020']) {
+      const ids = scan(pages.find((p) => p.name === name)!).entities.map((e) => e.id);
+      expect(ids, name).not.toContain('raqqa');
+      expect(ids, name).not.toContain('isis');
+      expect(ids, name).not.toContain('bashar-al-assad');
+    }
+    // The raw HTML does contain them, so the absence above is the extractor's doing.
+    const raw = readFileSync(pages.find((p) => p.name === 'wapo-federal-workers-adkeywords-2020')!.file, 'utf8');
+    expect(raw).toMatch(/isis/i);
+  });
+
+  it('places a sidebar teaser outside the main article', () => {
+    const syria = scan(pages.find((p) => p.name === 'rt-uk-cameron-council-cuts-2015')!).entities.find((e) => e.id === 'syria');
+    expect(syria?.hits.map((h) => h.where)).toEqual(['elsewhere']);
+  });
+
+  it('decides the same with and without the quick gate (the gate only saves work)', () => {
+    for (const p of pages) {
+      const dom = loadDocument(p.file);
+      const gated = analyzePage(dom.window.document, matcher, { isVisible: makeVisibilityCheck(dom.window as unknown as Window) });
+      expect(gated.relevance.relevant, p.name).toBe(scan(p).relevant);
+    }
+  });
+
+  it('keeps the positives well clear of the threshold', () => {
+    const positives = pages.filter((p) => p.topic === 'syria-isis' && !KNOWN_MISSES.has(p.name));
+    const negatives = pages.filter((p) => p.topic !== 'syria-isis');
+    const minPositive = Math.min(...positives.map((p) => scan(p).score));
+    const maxNegativeWithCore = Math.max(...negatives.filter((p) => scan(p).relevant).map((p) => scan(p).score), 0);
+    expect(minPositive).toBeGreaterThan(15);
+    expect(maxNegativeWithCore).toBe(0);
+  });
+});
