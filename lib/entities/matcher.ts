@@ -58,8 +58,15 @@ export class Matcher {
   /** Leftmost-longest, non-overlapping matches. */
   find(text: string, tokens: Tokens = tokenize(text)): Match[] {
     const matches: Match[] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const found = this.longestAt(text, tokens, i, tokens.length);
+    const { norms, length } = tokens;
+    const root = this.root;
+    for (let i = 0; i < length; ) {
+      // Most words start no alias: one hash lookup and on.
+      if (!root.has(norms[i] as string)) {
+        i++;
+        continue;
+      }
+      const found = this.longestAt(text, tokens, i, length);
       if (found) {
         matches.push(found.match);
         i = found.last;

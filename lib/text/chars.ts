@@ -12,7 +12,9 @@ const JOINERS = new Set([0x27, 0x60, 0xb4, 0x2018, 0x2019, 0x201b, 0x2032, 0x02b
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xad]);
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
-const ascii = new Uint8Array(128);
+/** Class of each ASCII code unit, for the tokenizer's inner loop. */
+export const ASCII_CLASS = new Uint8Array(128);
+const ascii = ASCII_CLASS;
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   ascii[c] = /[A-Za-z0-9]/.test(ch)
@@ -24,22 +26,30 @@ for (let c = 0; c < 128; c++) {
         : CharClass.Other;
 }
 
+/** Classes of the BMP below U+3000 (Latin, Greek, Cyrillic, Arabic, punctuation), filled on first use; 255 = unknown. */
+const TABLE_LIMIT = 0x3000;
+const table = new Uint8Array(TABLE_LIMIT).fill(255);
 const cache = new Map<number, CharClass>();
 
 export function classify(cp: number): CharClass {
   if (cp < 128) return ascii[cp] as CharClass;
+  if (cp < TABLE_LIMIT) {
+    const known = table[cp] as number;
+    if (known !== 255) return known as CharClass;
+    return (table[cp] = compute(cp));
+  }
   let cls = cache.get(cp);
   if (cls === undefined) {
-    cls = JOINERS.has(cp)
-      ? CharClass.Joiner
-      : HYPHENS.has(cp)
-        ? CharClass.Hyphen
-        : WORD_RE.test(String.fromCodePoint(cp))
-          ? CharClass.Word
-          : CharClass.Other;
+    cls = compute(cp);
     cache.set(cp, cls);
   }
   return cls;
+}
+
+function compute(cp: number): CharClass {
+  if (JOINERS.has(cp)) return CharClass.Joiner;
+  if (HYPHENS.has(cp)) return CharClass.Hyphen;
+  return WORD_RE.test(String.fromCodePoint(cp)) ? CharClass.Word : CharClass.Other;
 }
 
 /** Arabic script block (letters, marks, digits): such tokens get Arabic folding. */

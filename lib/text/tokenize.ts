@@ -1,4 +1,4 @@
-import { CharClass, classify } from './chars';
+import { ASCII_CLASS, CharClass, classify } from './chars';
 import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE, foldToken } from './fold';
 
 /** Folded words of a text with their offsets in the original (struct of arrays: cheap on megabyte pages). */
@@ -30,7 +30,7 @@ export function tokenize(text: string): Tokens {
   while (i < len) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
-    let cls = classify(cp);
+    let cls = cp < 128 ? (ASCII_CLASS[cp] as CharClass) : classify(cp);
     // A word may open with an ayn/hamza mark (ʿAli), never with a plain quote.
     if (cls !== CharClass.Word && !(cls === CharClass.Joiner && (cp === 0x2bf || cp === 0x2be) && isWordAt(text, i + 1))) {
       i += cp > 0xffff ? 2 : 1;
@@ -38,17 +38,27 @@ export function tokenize(text: string): Tokens {
     }
     const start = i;
     let end = i;
+    // Most words are plain lower-case ASCII without doubled letters: their folded form is the word itself.
+    let plain = true;
+    let prev = -1;
     while (i < len) {
       cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
-      cls = classify(cp);
+      if (cp < 128) {
+        cls = ASCII_CLASS[cp] as CharClass;
+      } else {
+        if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
+        cls = classify(cp);
+      }
       const width = cp > 0xffff ? 2 : 1;
       if (cls === CharClass.Word) {
+        if (plain && (cp > 0x7a || (cp < 0x61 && cp > 0x39) || cp === prev)) plain = false;
+        prev = cp;
         i += width;
         end = i;
       } else if (cls === CharClass.Joiner && isWordAt(text, i + width)) {
         // French elision (l’État, d’Alep, qu’Assad): the article is a word of its own.
         if (isElidedArticle(text, start, i)) break;
+        plain = false;
         i += width;
       } else break;
     }
@@ -57,9 +67,10 @@ export function tokenize(text: string): Tokens {
     if (wordEnd - start > 2 && (text[wordEnd - 1] === 's' || text[wordEnd - 1] === 'S') && classify(text.charCodeAt(wordEnd - 2)) === CharClass.Joiner) {
       wordEnd -= 2;
     }
-    const norm = foldToken(text.slice(start, wordEnd));
+    const raw = text.slice(start, wordEnd);
+    const norm = plain && !(raw.length >= 4 && raw.endsWith('ah')) ? raw : foldToken(raw);
     if (norm.length === 0) continue;
-    if (isDroppedArticle(norm, text, end)) {
+    if (norm.length <= 3 && isDroppedArticle(norm, text, end)) {
       if (articleStart < 0) articleStart = start;
       continue;
     }
