@@ -57,12 +57,16 @@ export interface TermUse {
   /** The group of rival terms it belongs to ("regime / government"). */
   group: string;
   count: number;
+  /** How many of `count` are inside a quotation of someone else's words; absent when none. */
+  quoted?: number;
 }
 
 export interface DescriptorUse {
   text: string;
   kind: 'premodifier' | 'apposition' | 'label' | 'name';
   count: number;
+  /** How many of `count` are inside a quotation of someone else's words; absent when none. */
+  quoted?: number;
 }
 
 /** How one article frames one entity. */
@@ -72,15 +76,21 @@ export interface FramingRecord {
   /** Name mentions (demonyms and nested mentions excluded). */
   count: number;
   demonymCount: number;
+  /** Mentions only inside another entity's longer name ("Raqqa" in "Battle of Raqqa"). */
+  nestedCount: number;
   /** Surface forms used, most frequent first. */
   surfaces: Array<{ text: string; count: number }>;
+  /** What the article calls the entity, most telling first: descriptors[0] is the article's label for it. */
   descriptors: DescriptorUse[];
-  /** Mean tone of the sentences that mention the entity, -1..1; null when there is no mention. */
+  /** Mean tone of the sentences that mention the entity (any mention), -1..1; null when there is none. */
   tone: number | null;
+  /** The words behind the tone, strongest first. */
   toneWords: WeightedWord[];
+  /** Contested terms in the sentences that name the entity or refer back to it; lexicon group order. */
   contested: TermUse[];
-  /** Ordinals of the passages that mention the entity. */
+  /** Ordinals of the passages that mention the entity (names, demonyms, nested), in order. */
   passages: number[];
+  /** One line: `calls it "regime"; tone −0.40; 3 mentions`, or exactly "does not mention it". */
   summary: string;
 }
 
