@@ -38,7 +38,6 @@ export type PageReport = z.infer<typeof PageReportSchema>;
 
 /** Content script → background. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page/scanning'), url: shortText(MAX_URL) }),
   z.object({ type: z.literal('page/report'), report: PageReportSchema }),
   z.object({ type: z.literal('page/open-entity'), entity: id }),
   z.object({ type: z.literal('entity/summaries'), ids: z.array(id).check(z.maxLength(MAX_ENTITIES)) }),

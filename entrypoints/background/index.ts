@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { installCommands } from './commands';
 import { ensureShippedCorpus } from './corpus';
 import { installPanelButton } from './panel';
 import { installRouter } from './router';
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   // Listeners first and synchronously, so that an event that woke the worker is not missed.
   installRouter();
   installPanelButton();
+  installCommands();
   browser.runtime.onInstalled.addListener(() => void ensureShippedCorpus());
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading: the old page's entities and badge no longer apply. (The content script

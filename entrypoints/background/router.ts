@@ -39,8 +39,6 @@ function respond(result: Promise<unknown> | undefined, reply: Reply): boolean {
 function fromContent(msg: ContentToBackground, tab: Browser.tabs.Tab): Promise<unknown> | undefined {
   const tabId = tab.id as number;
   switch (msg.type) {
-    case 'page/scanning':
-      return setTabState(tabId, { status: 'scanning', url: msg.url, updated: Date.now() });
     case 'page/report':
       return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() });
     case 'page/open-entity':

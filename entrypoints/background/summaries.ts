@@ -1,4 +1,4 @@
-import { contrastLine } from '../../lib/corpus/contrast';
+import { contrastLine, namesEntity } from '../../lib/corpus/contrast';
 import type { EntitySummary } from '../../lib/messages';
 import { db } from './corpus';
 
@@ -18,9 +18,9 @@ export async function entitySummaries(ids: string[]): Promise<EntitySummary[]> {
         id: e.id,
         name: e.name,
         type: e.type,
-        articles: mine.filter((f) => f.count > 0).length,
+        articles: mine.filter(namesEntity).length,
         totalArticles: articles.length,
-        contrast: contrastLine(mine, articles),
+        contrast: contrastLine(mine, articles, e.name),
       },
     ];
   });

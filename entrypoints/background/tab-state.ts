@@ -3,7 +3,7 @@ import type { PageReport } from '../../lib/messages';
 
 /** What the side panel shows for a tab; kept in session storage so it outlives the service worker. */
 export interface TabState {
-  status: 'scanning' | 'done';
+  status: 'done';
   url: string;
   report?: PageReport;
   updated: number;

@@ -1,51 +1,76 @@
 import gazetteer from 'virtual:crossframe/gazetteer';
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Matcher } from '../../lib/entities/matcher';
-import { analyzePageSteps } from '../../lib/page/analyze';
-import { browserHighlightEnv, Highlighter } from '../../lib/page/highlight';
-import { highlightCss } from '../../lib/page/highlight-styles';
-import { summarizeHits } from '../../lib/page/report';
-import { runSliced } from '../../lib/page/slices';
-import type { ContentToBackground } from '../../lib/messages';
+import { BackgroundToContentSchema, EntitySummarySchema, parseMessage, type ContentState, type ContentToBackground, type EntitySummary } from '../../lib/messages';
+import { browserHighlightEnv } from '../../lib/page/highlight';
+import { PageSession } from '../../lib/page/page-session';
+import { makeVisibilityCheck } from '../../lib/page/visibility';
+import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    void scan();
+  main(ctx) {
+    void run(ctx);
   },
 });
 
 function send(msg: ContentToBackground): Promise<unknown> {
+  // The background may be restarting or the extension reloading: a lost message must not break the page.
   return browser.runtime.sendMessage(msg).catch(() => undefined);
 }
 
-async function scan(): Promise<void> {
-  const matcher = new Matcher(gazetteer);
-  const isVisible = (el: Element) => el.checkVisibility?.({ visibilityProperty: true }) ?? true;
-  const analysis = await runSliced(analyzePageSteps(document, matcher, { isVisible }));
-  const report = {
-    url: location.href,
-    title: document.title.slice(0, 1000),
-    relevant: analysis.relevance.relevant,
-    score: analysis.relevance.score,
-    entities: analysis.relevance.relevant ? summarizeHits(gazetteer, analysis.hits) : [],
-    marks: 0,
-    capped: false,
+async function run(ctx: ContentScriptContext): Promise<void> {
+  let settings: Settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const host = location.hostname;
+  const session = new PageSession({
+    doc: document,
+    matcher: new Matcher(gazetteer),
+    highlightEnv: browserHighlightEnv(window),
+    isVisible: makeVisibilityCheck(window),
+    report: (report) => void send({ type: 'page/report', report }),
+    summaries: async (ids) => {
+      const reply = await send({ type: 'entity/summaries', ids });
+      return Array.isArray(reply) ? reply.map((r) => parseMessage(EntitySummarySchema, r)).filter((r): r is EntitySummary => r !== null) : [];
+    },
+    openEntity: (entity) => void send({ type: 'page/open-entity', entity }),
+    markingAllowed: () => markingAllowed(settings, host),
+  });
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settings = readSettings(changes[SETTINGS_KEY]?.newValue);
+    session.refreshMarking();
   };
-  if (analysis.relevance.relevant) {
-    const env = browserHighlightEnv(window);
-    if (env) {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss());
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      const drawn = new Highlighter(env).draw(
-        analysis.text,
-        analysis.hits.map((h) => ({ start: h.start, end: h.end, entity: h.entity, type: gazetteer.entities[h.entity]!.type, surface: h.surface })),
-      );
-      report.marks = drawn.length;
-    }
-  }
-  await send({ type: 'page/report', report });
+  browser.storage.onChanged.addListener(onStorage);
+
+  const onMessage = (raw: unknown, sender: { id?: string }, reply: (r: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return false;
+    const msg = parseMessage(BackgroundToContentSchema, raw);
+    if (!msg) return false;
+    if (msg.type === 'content/ping') reply({ state: session.state, url: location.href } satisfies ContentState);
+    else if (msg.type === 'content/focus-marks') reply({ focused: session.focusMarks() });
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  // The extension was reloaded or updated: leave the page as it was.
+  ctx.onInvalidated(() => {
+    session.destroy();
+    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+  // Single-page apps: a history navigation starts the page afresh (onBatch compares the URL). The app swaps
+  // its content after the URL changes, so let it settle first.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const recheck = () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => void session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false }), 300);
+  };
+  window.addEventListener('popstate', recheck, { signal: ctx.signal });
+  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', recheck, { signal: ctx.signal });
+
+  await session.start();
 }

@@ -136,7 +136,9 @@ export class Matcher {
 
   private accept(text: string, tokens: Tokens, first: number, last: number, candidates: Candidate[]): Match | null {
     const start = tokens.starts[first] as number;
-    const end = tokens.ends[last - 1] as number;
+    let end = tokens.ends[last - 1] as number;
+    // A dotted abbreviation keeps its final period ("U.S.", "U.N."), which is not part of a word.
+    if (text.charCodeAt(end) === 46 && end - start >= 3 && text.charCodeAt(end - 2) === 46) end++;
     const surface = text.slice(start, end);
     for (const c of candidates) {
       if (c.flags & AliasFlag.CaseSensitive && surface.replace(NON_WORD, '') !== c.written.replace(NON_WORD, '')) continue;

@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from '../entities/schema';
-import { FOCUS_HIGHLIGHT, highlightName } from './highlight';
+import { DEMONYM_HIGHLIGHT, FOCUS_HIGHLIGHT, highlightName } from './highlight';
 
 /**
  * Each type has its own tint and its own underline style, so types differ without relying on colour alone.
@@ -19,6 +19,8 @@ export function highlightCss(): string {
     const s = TYPE_STYLES[t];
     return `::highlight(${highlightName(t)}) { background-color: ${s.tint}; text-decoration: underline ${s.style} ${s.line} 2px; }`;
   });
+  // Adjectives ("Kurdish-led", "Russian jets") say less than names: a thin dotted underline, no tint.
+  rules.push(`::highlight(${DEMONYM_HIGHLIGHT}) { text-decoration: underline dotted #6b7280 1px; }`);
   rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: #ffd400; color: #000; text-decoration: underline solid #000 3px; }`);
   return rules.join('\n');
 }

@@ -9,6 +9,8 @@ export interface MarkSpec {
   entity: number;
   type: EntityType;
   surface: string;
+  /** An adjective ("Kurdish-led") rather than a name: painted more lightly. */
+  demonym: boolean;
 }
 
 export interface DrawnMark extends MarkSpec {
@@ -26,7 +28,9 @@ export interface HighlightEnv {
 
 export const HIGHLIGHT_PREFIX = 'crossframe-';
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
+export const DEMONYM_HIGHLIGHT = `${HIGHLIGHT_PREFIX}demonym`;
 export const highlightName = (type: EntityType) => `${HIGHLIGHT_PREFIX}${type}`;
+const nameFor = (spec: MarkSpec) => (spec.demonym ? DEMONYM_HIGHLIGHT : highlightName(spec.type));
 
 /**
  * Paints marks with the CSS Custom Highlight API: no element is inserted into the page, so the page's DOM,
@@ -36,16 +40,22 @@ export const highlightName = (type: EntityType) => `${HIGHLIGHT_PREFIX}${type}`;
 export class Highlighter {
   private drawn: DrawnMark[] = [];
   private byNode = new Map<Text, DrawnMark[]>();
-  private names = new Set<string>();
+  private ranges = new Map<string, AbstractRange[]>();
 
   constructor(private readonly env: HighlightEnv) {}
 
-  /** Draws all marks in one batch: one Highlight per entity type, registered once. */
+  /** Draws all marks in one batch: one Highlight per kind of mark, registered once. */
   draw(page: PageText, marks: MarkSpec[]): DrawnMark[] {
     this.clear();
-    const byType = new Map<EntityType, AbstractRange[]>();
+    return this.append(page, marks);
+  }
+
+  /** Adds marks for text the page added later (its own PageText); the kinds touched are registered again. */
+  append(page: PageText, marks: MarkSpec[]): DrawnMark[] {
     const index = new Map<Text, number>();
     page.segments.forEach((s, i) => index.set(s.node, i));
+    const touched = new Set<string>();
+    const added: DrawnMark[] = [];
     for (const spec of marks) {
       const a = toDomPoint(page, spec.start, 'start');
       const b = toDomPoint(page, spec.end, 'end');
@@ -53,37 +63,41 @@ export class Highlighter {
       const range = this.env.createRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
       const mark: DrawnMark = { ...spec, range, ordinal: this.drawn.length };
       this.drawn.push(mark);
-      const list = byType.get(spec.type);
+      added.push(mark);
+      const name = nameFor(spec);
+      touched.add(name);
+      const list = this.ranges.get(name);
       if (list) list.push(range);
-      else byType.set(spec.type, [range]);
+      else this.ranges.set(name, [range]);
       const first = index.get(a.node) as number;
       const last = index.get(b.node) as number;
       for (let i = first; i <= last; i++) {
         const node = (page.segments[i] as TextSegment).node;
-        const list2 = this.byNode.get(node);
-        if (list2) list2.push(mark);
+        const onNode = this.byNode.get(node);
+        if (onNode) onNode.push(mark);
         else this.byNode.set(node, [mark]);
       }
     }
-    for (const [type, ranges] of byType) {
-      const name = highlightName(type);
-      this.env.registry.set(name, this.env.createHighlight(ranges));
-      this.names.add(name);
-    }
-    return this.drawn;
+    for (const name of touched) this.env.registry.set(name, this.env.createHighlight(this.ranges.get(name) as AbstractRange[]));
+    return added;
   }
 
   /** Removes every mark. The page's DOM was never changed, so nothing else needs undoing. */
   clear(): void {
-    for (const name of this.names) this.env.registry.delete(name);
+    for (const name of this.ranges.keys()) this.env.registry.delete(name);
     this.env.registry.delete(FOCUS_HIGHLIGHT);
-    this.names.clear();
+    this.ranges.clear();
     this.drawn = [];
     this.byNode.clear();
   }
 
   marks(): readonly DrawnMark[] {
     return this.drawn;
+  }
+
+  /** Whether a text node carries a mark (a change to it invalidates the mark). */
+  isMarked(node: Node): boolean {
+    return this.byNode.has(node as Text);
   }
 
   /** The mark covering a caret position (from `caretPositionFromPoint`), if any. */

@@ -96,3 +96,12 @@ describe('matcher on a gazetteer written for the tests', () => {
     expect(matcher.find('The council approved the cycle lanes.')).toEqual([]);
   });
 });
+
+describe('surfaces of dotted abbreviations', () => {
+  it('keep their final period', () => {
+    expect(found('U.S. troops and the U.S.')).toEqual([
+      ['united-states', 'U.S.', false],
+      ['united-states', 'U.S.', false],
+    ]);
+  });
+});

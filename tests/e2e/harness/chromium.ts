@@ -39,6 +39,8 @@ export async function launchChromium(opts: { profile?: string; dist?: string } =
       '--disable-sync',
       '--no-first-run',
       '--disable-features=Translate,OptimizationHints,MediaRouter',
+      // Saved pages name scripts and styles on their original hosts: fail those lookups at once, nothing leaves 127.0.0.1.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

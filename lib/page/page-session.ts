@@ -1,0 +1,400 @@
+import type { CompiledGazetteer } from '../entities/compile';
+import type { Matcher } from '../entities/matcher';
+import type { EntitySummary, PageReport } from '../messages';
+import { analyzePageSteps, type PageAnalysis, type PageHit } from './analyze';
+import { Card, CARD_CSS } from './card';
+import { collectText, isExcludedElement } from './collect';
+import { highlightCss } from './highlight-styles';
+import { Highlighter, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
+import { markAtPoint, markRects } from './hit-test';
+import { MarkNavigator } from './mark-navigator';
+import { MutationWatcher, type MutationBatch } from './mutations';
+import { summarizeHits } from './report';
+import { runSliced } from './slices';
+import { UiHost } from './ui-host';
+
+/** More marks than this slow painting and help nobody; the panel says when the cap cut some off. */
+export const MAX_MARKS = 3000;
+/** Pages beyond this much text are read up to it, and the panel says so. */
+export const MAX_PAGE_CHARS = 12_000_000;
+
+export type SessionState = 'idle' | 'scanning' | 'irrelevant' | 'marked' | 'disabled' | 'error';
+
+export interface SessionDeps {
+  doc: Document;
+  matcher: Matcher;
+  /** null where the CSS Custom Highlight API is missing: the page is analysed and reported, not marked. */
+  highlightEnv: HighlightEnv | null;
+  isVisible: (el: Element) => boolean;
+  report: (report: PageReport) => void;
+  summaries: (ids: string[]) => Promise<EntitySummary[]>;
+  openEntity: (id: string) => void;
+  /** Whether marks may be drawn here (the reader's global and per-site settings). */
+  markingAllowed: () => boolean;
+}
+
+/**
+ * Everything the content script does on one page: the quick gate and analysis in short slices, marks in one
+ * batch, the hover/focus card, keyboard stepping, and following the page as it changes. On a page that is
+ * not about Syria or ISIS it changes nothing and sends one small report.
+ */
+export class PageSession {
+  state: SessionState = 'idle';
+  private readonly g: CompiledGazetteer;
+  private analysis: PageAnalysis | null = null;
+  private hits: PageHit[] = [];
+  private capped = false;
+  private highlighter: Highlighter | null = null;
+  private sheet: CSSStyleSheet | null = null;
+  private ui: { host: UiHost; card: Card; nav: MarkNavigator } | null = null;
+  private watcher: MutationWatcher | null = null;
+  private listeners: AbortController | null = null;
+  private scanAbort: AbortController | null = null;
+  private readonly summaryCache = new Map<string, EntitySummary>();
+  private cardMark: DrawnMark | null = null;
+  private hoverTimer: ReturnType<typeof setTimeout> | null = null;
+  private hideTimer: ReturnType<typeof setTimeout> | null = null;
+  private url: string;
+  /** Text nodes already read: a batch of changes never counts them twice (a rescan may already have seen them). */
+  private scanned = new WeakSet<Node>();
+  /** Changes that arrived during a scan, handled when it ends. */
+  private deferred: MutationBatch | null = null;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.g = deps.matcher.gazetteer;
+    this.url = pageKey(deps.doc);
+  }
+
+  /** Scans the page from scratch. */
+  async start(): Promise<void> {
+    this.scanAbort?.abort();
+    const abort = new AbortController();
+    this.scanAbort = abort;
+    this.url = pageKey(this.deps.doc);
+    this.state = 'scanning';
+    let analysis: PageAnalysis;
+    try {
+      analysis = await runSliced(
+        analyzePageSteps(this.deps.doc, this.deps.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS }),
+        8,
+        abort.signal,
+      );
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      this.state = 'error';
+      throw e;
+    }
+    if (abort.signal.aborted) return;
+    this.analysis = analysis;
+    this.scanned = new WeakSet(analysis.text.segments.map((seg) => seg.node));
+    this.hits = analysis.relevance.relevant ? analysis.hits : [];
+    if (analysis.relevance.relevant) {
+      this.applyMarks();
+    } else {
+      this.state = 'irrelevant';
+      this.unmark();
+    }
+    this.sendReport();
+    this.watch();
+    const deferred = this.deferred;
+    this.deferred = null;
+    if (deferred) await this.onBatch(deferred);
+  }
+
+  /** Settings changed: draw or remove the marks accordingly, without rescanning. */
+  refreshMarking(): void {
+    if (!this.analysis?.relevance.relevant) return;
+    this.applyMarks();
+    this.sendReport();
+  }
+
+  focusMarks(): boolean {
+    if (!this.ui || !this.highlighter || this.highlighter.marks().length === 0) return false;
+    this.ui.nav.focus();
+    return true;
+  }
+
+  /** Removes every trace from the page (extension disabled, updated or reloaded). */
+  destroy(): void {
+    this.scanAbort?.abort();
+    this.watcher?.stop();
+    this.watcher = null;
+    this.unmark();
+    this.state = 'idle';
+  }
+
+  private applyMarks(): void {
+    if (!this.deps.markingAllowed() || !this.deps.highlightEnv || !this.analysis) {
+      this.unmark();
+      this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
+      return;
+    }
+    this.ensureUi();
+    const specs = this.toSpecs(this.hits);
+    this.capped = specs.length > MAX_MARKS;
+    this.highlighter!.draw(this.analysis.text, specs.slice(0, MAX_MARKS));
+    this.ui!.nav.reset();
+    this.state = 'marked';
+    void this.loadSummaries(this.hits.map((h) => this.g.entities[h.entity]!.id));
+  }
+
+  private toSpecs(hits: PageHit[]): MarkSpec[] {
+    return hits.map((h) => ({ start: h.start, end: h.end, entity: h.entity, type: this.g.entities[h.entity]!.type, surface: h.surface, demonym: h.demonym }));
+  }
+
+  private unmark(): void {
+    this.highlighter?.clear();
+    this.highlighter = null;
+    this.listeners?.abort();
+    this.listeners = null;
+    this.ui?.host.remove();
+    this.ui = null;
+    if (this.sheet) {
+      const doc = this.deps.doc;
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      this.sheet = null;
+    }
+    this.cardMark = null;
+  }
+
+  private ensureUi(): void {
+    const doc = this.deps.doc;
+    const win = doc.defaultView as Window & typeof globalThis;
+    if (!this.highlighter) this.highlighter = new Highlighter(this.deps.highlightEnv as HighlightEnv);
+    if (!this.sheet) {
+      this.sheet = new win.CSSStyleSheet();
+      this.sheet.replaceSync(highlightCss());
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+    }
+    if (this.ui) return;
+    const host = new UiHost(doc, CARD_CSS);
+    const card = new Card(host.root, () => this.cardMark && this.open(this.cardMark));
+    const nav = new MarkNavigator(host.root, {
+      marks: () => this.highlighter?.marks() ?? [],
+      describe: (m, i, total) => {
+        const s = this.summaryCache.get(this.g.entities[m.entity]!.id);
+        const known = s ? ` Named in ${s.articles} of ${s.totalArticles} corpus articles.` : '';
+        return `${m.surface} (${this.g.entities[m.entity]!.type}), ${i + 1} of ${total}.${known}`;
+      },
+      onSelect: (m) => this.focusMark(m),
+      onOpen: (m) => this.open(m),
+    });
+    this.ui = { host, card, nav };
+    this.listen(win, card);
+  }
+
+  /** Pointer and keyboard wiring; everything is passive and nothing of the page's is prevented. */
+  private listen(win: Window, card: Card): void {
+    this.listeners = new AbortController();
+    const signal = this.listeners.signal;
+    let x = 0;
+    let y = 0;
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const mark = this.highlighter ? markAtPoint(this.deps.doc, this.highlighter, x, y) : null;
+      if (mark) this.hoverMark(mark);
+      else this.scheduleHide();
+    };
+    win.addEventListener(
+      'pointermove',
+      (e) => {
+        if (this.ui?.host.isOwn(e.target as Node)) return;
+        x = e.clientX;
+        y = e.clientY;
+        if (!frame) frame = win.requestAnimationFrame(check);
+      },
+      { passive: true, capture: true, signal },
+    );
+    win.addEventListener(
+      'click',
+      (e) => {
+        if (!this.highlighter || this.ui?.host.isOwn(e.target as Node)) return;
+        const target = e.target as Element | null;
+        if (target?.closest?.('a, button, input, select, textarea, label, summary, [role="button"], [role="link"], [contenteditable]')) return;
+        if (!(win.getSelection()?.isCollapsed ?? true)) return;
+        const mark = markAtPoint(this.deps.doc, this.highlighter, e.clientX, e.clientY);
+        if (mark) this.open(mark);
+      },
+      { passive: true, signal },
+    );
+    win.addEventListener('scroll', () => this.hideCard(), { passive: true, capture: true, signal });
+    win.addEventListener('keydown', (e) => e.key === 'Escape' && this.hideCard(), { passive: true, signal });
+    card.el.addEventListener('pointerenter', () => this.cancelHide(), { signal });
+    card.el.addEventListener('pointerleave', () => this.scheduleHide(), { signal });
+  }
+
+  private hoverMark(mark: DrawnMark): void {
+    this.cancelHide();
+    if (this.cardMark === mark && this.ui?.card.visible) return;
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => this.showCard(mark), 180);
+  }
+
+  private focusMark(mark: DrawnMark | null): void {
+    this.highlighter?.focus(mark);
+    if (!mark) {
+      this.hideCard();
+      return;
+    }
+    const rect = markRects(this.deps.doc, mark)[0];
+    const win = this.deps.doc.defaultView as Window;
+    if (rect && (rect.top < 0 || rect.bottom > win.innerHeight)) {
+      win.scrollBy({ top: rect.top - win.innerHeight / 2, behavior: 'instant' as ScrollBehavior });
+    }
+    this.showCard(mark);
+  }
+
+  private showCard(mark: DrawnMark): void {
+    if (!this.ui) return;
+    const rect = markRects(this.deps.doc, mark)[0];
+    if (!rect) return;
+    const entity = this.g.entities[mark.entity]!;
+    this.cardMark = mark;
+    const win = this.deps.doc.defaultView as Window;
+    this.ui.card.show({ name: entity.name, type: entity.type, surface: mark.surface, summary: this.summaryCache.get(entity.id) ?? null }, rect, {
+      width: win.innerWidth,
+      height: win.innerHeight,
+    });
+    if (!this.summaryCache.has(entity.id)) void this.loadSummaries([entity.id]).then(() => this.cardMark === mark && this.ui?.card.visible && this.showCard(mark));
+  }
+
+  private scheduleHide(): void {
+    if (this.hoverTimer) clearTimeout(this.hoverTimer);
+    this.hoverTimer = null;
+    if (!this.ui?.card.visible || this.hideTimer) return;
+    this.hideTimer = setTimeout(() => this.hideCard(), 350);
+  }
+
+  private cancelHide(): void {
+    if (this.hideTimer) clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+  }
+
+  private hideCard(): void {
+    this.cancelHide();
+    if (this.ui?.nav.button === this.ui?.host.root.activeElement) return;
+    this.ui?.card.hide();
+    this.cardMark = null;
+  }
+
+  private open(mark: DrawnMark): void {
+    this.deps.openEntity(this.g.entities[mark.entity]!.id);
+  }
+
+  private async loadSummaries(ids: string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.summaryCache.has(id));
+    if (missing.length === 0) return;
+    try {
+      for (const s of await this.deps.summaries(missing.slice(0, 2000))) this.summaryCache.set(s.id, s);
+    } catch {
+      // The card says the framing is loading; the next hover asks again.
+    }
+  }
+
+  private sendReport(): void {
+    const a = this.analysis;
+    if (!a) return;
+    const relevant = a.relevance.relevant;
+    const notes: string[] = [];
+    if (a.text.truncated) notes.push(`The page is very large: only its first ${Math.round(MAX_PAGE_CHARS / 1e6)} million characters were read.`);
+    if (this.capped) notes.push(`Too many names to mark: the first ${MAX_MARKS} are marked.`);
+    if (relevant && this.state === 'disabled') notes.push('Marks are switched off for this site.');
+    this.deps.report({
+      url: this.deps.doc.location?.href ?? '',
+      title: (this.deps.doc.title ?? '').slice(0, 1000),
+      relevant,
+      score: a.relevance.score,
+      entities: relevant ? summarizeHits(this.g, this.hits) : [],
+      marks: this.highlighter?.marks().length ?? 0,
+      capped: this.capped,
+      ...(notes.length ? { note: notes.join(' ').slice(0, 300) } : {}),
+    });
+  }
+
+  private watch(): void {
+    if (this.watcher) return;
+    const doc = this.deps.doc;
+    this.watcher = new MutationWatcher(doc.documentElement, (n) => this.ui?.host.isOwn(n) ?? false, (b) => void this.onBatch(b));
+    this.watcher.start();
+  }
+
+  /** Handles a batch of page changes: a new page (single-page-app navigation) or a flood rescans once; added text is scanned alone. */
+  async onBatch(batch: MutationBatch): Promise<void> {
+    if (this.state === 'scanning') {
+      this.deferred = mergeBatches(this.deferred, batch);
+      return;
+    }
+    if (pageKey(this.deps.doc) !== this.url) {
+      this.unmark();
+      await this.start();
+      return;
+    }
+    const stale = [...batch.changedText].some((n) => this.highlighter?.isMarked(n)) || (batch.removed && this.highlighter?.marks().some((m) => !m.range.startContainer.isConnected));
+    if (batch.flood || stale) {
+      await this.start();
+      return;
+    }
+    const fresh: PageHit[] = [];
+    const pages: Array<{ page: ReturnType<typeof collectText>; hits: PageHit[] }> = [];
+    for (const node of batch.added) {
+      if (!node.isConnected) continue;
+      const root = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!root || isExcludedElement(root) || hasExcludedAncestor(root)) continue;
+      const page = collectText(root);
+      // Only the added node's own text (the parent of an added text node holds older text too), and only visible text.
+      const hits = this.deps.matcher
+        .find(page.text)
+        .filter((m) => {
+          const seg = page.segments.find((s, i) => s.start <= m.start && (page.segments[i + 1]?.start ?? Infinity) > m.start);
+          return !!seg && !this.scanned.has(seg.node) && (node.nodeType === 1 || seg.node === node) && this.deps.isVisible(seg.node.parentElement as Element);
+        })
+        .map((m) => ({ ...m, inMain: false }));
+      for (const seg of page.segments) if (node.nodeType === 1 || seg.node === node) this.scanned.add(seg.node);
+      if (hits.length) pages.push({ page, hits });
+      fresh.push(...hits);
+    }
+    if (fresh.length === 0) return;
+    if (!this.analysis?.relevance.relevant) {
+      // New text may make the page relevant: decide on the whole page again.
+      await this.start();
+      return;
+    }
+    this.hits = [...this.hits, ...fresh];
+    if (this.highlighter && this.deps.markingAllowed()) {
+      for (const { page, hits } of pages) {
+        const room = MAX_MARKS - this.highlighter.marks().length;
+        if (room <= 0) {
+          this.capped = true;
+          break;
+        }
+        this.highlighter.append(page, this.toSpecs(hits).slice(0, room));
+      }
+      void this.loadSummaries(fresh.map((h) => this.g.entities[h.entity]!.id));
+    }
+    this.sendReport();
+  }
+}
+
+/** The page's identity for single-page-app navigation: the URL without its fragment. */
+function pageKey(doc: Document): string {
+  const href = doc.location?.href ?? '';
+  const hash = href.indexOf('#');
+  return hash < 0 ? href : href.slice(0, hash);
+}
+
+function mergeBatches(a: MutationBatch | null, b: MutationBatch): MutationBatch {
+  if (!a) return b;
+  return {
+    added: [...a.added, ...b.added],
+    changedText: new Set([...a.changedText, ...b.changedText]),
+    removed: a.removed || b.removed,
+    records: a.records + b.records,
+    flood: a.flood || b.flood,
+  };
+}
+
+function hasExcludedAncestor(el: Element): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (isExcludedElement(p)) return true;
+  return false;
+}

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './harness/artifacts';
+import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
+import { countContentMessages, footprint, highlightedTexts, instrumentPages, messagesFrom } from './harness/page-probes';
+import { startServer, type TestServer } from './harness/server';
+
+const reportCount = async (b: ExtensionBrowser, url: string) => (await waitForReport(b.worker, url)).report!;
+
+describe('content script behaviour on pages written for the tests (Chromium)', () => {
+  let server: TestServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    await instrumentPages(browser.context);
+    await countContentMessages(browser.worker);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('leaves an unrelated page exactly as it was', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/fixtures/unrelated-news.html`;
+    await page.goto(url);
+    expect(await reportCount(browser, url)).toMatchObject({ relevant: false, marks: 0 });
+    expect(await footprint(page)).toEqual({ highlights: {}, adoptedSheets: 0, ownNodes: [], htmlUnchangedSinceDcl: true });
+    expect(await messagesFrom(browser.worker, url)).toBe(1);
+    await page.close();
+  });
+
+  it('does not damage forms, editors, iframes, shadow roots or the page’s own scripts', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/fixtures/widgets-page.html`;
+    await page.goto(url);
+    const report = await reportCount(browser, url);
+    expect(report.relevant).toBe(true);
+    const painted = Object.values(await highlightedTexts(page)).flat();
+    expect(painted).toContain('Raqqa');
+    // Marks only where a reader reads: nothing inside fields, the editor, hidden or aria-hidden text, the frame.
+    const inside = await page.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
+      const where: string[] = [];
+      for (const h of reg.values())
+        for (const r of h) {
+          const el = r.startContainer.parentElement!;
+          where.push(el.closest('#ask, #editor, #hidden-aria, #hidden-attr, #hidden-style, #shadow-host, iframe')?.id ?? 'article');
+        }
+      return where;
+    });
+    expect(new Set(inside)).toEqual(new Set(['article']));
+    const state = await page.evaluate(() => ({
+      question: (document.getElementById('question') as HTMLInputElement).value,
+      details: (document.getElementById('details') as HTMLTextAreaElement).value,
+      editor: document.getElementById('editor')!.innerHTML,
+      shadow: document.getElementById('shadow-host')!.shadowRoot!.innerHTML,
+      frame: (document.getElementById('frame') as HTMLIFrameElement).contentDocument?.body.innerHTML,
+      frameHighlights: ((document.getElementById('frame') as HTMLIFrameElement).contentWindow as unknown as { CSS: { highlights: { size: number } } }).CSS.highlights.size,
+    }));
+    expect(state).toEqual({
+      question: 'Is Raqqa safe? What about ISIS in Deir ez-Zor?',
+      details: 'The SDF and Raqqa, again: ISIS sleeper cells.',
+      editor: '<p>Draft: ISIS fighters left Raqqa for Deir ez-Zor.</p>',
+      shadow: '<p id="in-shadow">A widget in a shadow root names Raqqa and ISIS.</p>',
+      frame: '<p id="inner">Inside the frame: Raqqa and ISIS.</p>',
+      frameHighlights: 0,
+    });
+    // The page's own handlers and inputs still work.
+    await page.click('#counter');
+    await page.click('#counter');
+    expect(await page.textContent('#count')).toBe('2');
+    await page.fill('#question', 'New question');
+    expect(await page.inputValue('#question')).toBe('New question');
+    await page.click('#editor');
+    await page.keyboard.type(' More.');
+    expect(await page.textContent('#editor')).toContain('More.');
+    // Our only element is the isolated host; the page's own observer saw nothing else of ours.
+    const f = await footprint(page);
+    expect(f.ownNodes).toEqual(['crossframe-ui[data-crossframe]']);
+    const layout = await page.evaluate(() => {
+      const host = document.querySelector('crossframe-ui') as HTMLElement;
+      const r = host.getBoundingClientRect();
+      return { w: r.width, h: r.height, position: getComputedStyle(host).position };
+    });
+    expect(layout).toEqual({ w: 0, h: 0, position: 'fixed' });
+    await page.close();
+  });
+
+  it('shows a hover card with the entity and its framing, and a click asks the panel to open on it', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/fixtures/sample-news.html`;
+    await page.goto(url);
+    await reportCount(browser, url);
+    const at = await page.evaluate(() => {
+      const t = document.querySelectorAll('article p')[1]!.firstChild as Text;
+      const i = t.data.indexOf('Raqqa');
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 5);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(at.x, at.y);
+    const card = page.locator('crossframe-ui .card');
+    await card.waitFor({ state: 'visible' });
+    await expect.poll(() => card.textContent()).toMatch(/Raqqa.*Place.*Named in \d of 5 corpus articles/);
+    await screenshot(page, 'hover-card');
+    await page.mouse.click(at.x, at.y);
+    const nav = await browser.worker.evaluate(async () => {
+      const all = await (self as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { entity?: string }>> } } } }).chrome.storage.session.get(null);
+      return Object.entries(all).filter(([k]) => k.startsWith('nav:')).map(([, v]) => v.entity);
+    });
+    expect(nav).toContain('raqqa');
+    await page.close();
+  });
+
+  it('lets the keyboard step through the marks from one tab stop', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/fixtures/sample-news.html`;
+    await page.goto(url);
+    const report = await reportCount(browser, url);
+    // Tab from the last link of the page reaches our one stop.
+    await page.focus('footer a');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    expect(focused).toBe('crossframe-ui');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const label = await page.locator('crossframe-ui .nav').textContent();
+    // Focus shows the first mark; two steps right reach the third.
+    expect(label).toMatch(new RegExp(`, 3 of ${report.marks}\\.`));
+    const focus = await highlightedTexts(page);
+    expect(focus['crossframe-focus']).toHaveLength(1);
+    expect(await page.locator('crossframe-ui .card').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect((await highlightedTexts(page))['crossframe-focus']).toBeUndefined();
+    await page.close();
+  });
+
+  it('follows a live page: marks added text, rescans once after a flood, starts afresh after SPA navigation', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/fixtures/dynamic-page.html`;
+    await page.goto(url);
+    const first = await reportCount(browser, url);
+    expect(first.relevant).toBe(true);
+    const marksBefore = first.marks;
+    await page.evaluate(() => (window as unknown as { addUpdate(t: string): void }).addUpdate('12:40 Hezbollah units reached Abu Kamal, officials in Damascus said.'));
+    await expect.poll(async () => (await waitForReport(browser.worker, url)).report!.marks, { timeout: 10_000 }).toBe(marksBefore + 3);
+    const painted = Object.values(await highlightedTexts(page)).flat();
+    expect(painted).toEqual(expect.arrayContaining(['Hezbollah', 'Abu Kamal', 'Damascus']));
+    // A flood of 5,000 small changes: the page keeps working and the marks stay right.
+    const before = await messagesFrom(browser.worker, url);
+    await page.evaluate(() => (window as unknown as { flood(n: number): void }).flood(5000));
+    await page.waitForTimeout(2500);
+    const after = await messagesFrom(browser.worker, url);
+    expect(after - before).toBeLessThanOrEqual(3);
+    expect(Object.values(await highlightedTexts(page)).flat()).toEqual(expect.arrayContaining(['Hezbollah', 'Abu Kamal']));
+    // Navigating like a single-page app to an unrelated story clears everything.
+    await page.evaluate(() => (window as unknown as { spaNavigate(): void }).spaNavigate());
+    const spaUrl = `${server.origin}/spa/cycle-lanes`;
+    await expect.poll(async () => (await reportCount(browser, spaUrl)).relevant, { timeout: 10_000 }).toBe(false);
+    expect(await reportCount(browser, spaUrl)).toMatchObject({ relevant: false, marks: 0 });
+    expect((await footprint(page)).highlights).toEqual({});
+    // ...and on to another story about Syria.
+    await page.evaluate(() => (window as unknown as { spaNavigateToSyria(): void }).spaNavigateToSyria());
+    const syriaUrl = `${server.origin}/spa/idlib`;
+    await expect.poll(async () => (await reportCount(browser, syriaUrl)).relevant, { timeout: 10_000 }).toBe(true);
+    const syria = await reportCount(browser, syriaUrl);
+    expect(syria.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['bashar-al-assad', 'hezbollah', 'raqqa']));
+    // Each name counted once, each painted once.
+    expect(syria.entities.find((e) => e.id === 'raqqa')?.count).toBe(1);
+    expect(Object.values(await highlightedTexts(page)).flat().filter((t) => t === 'Raqqa')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('switches marks off for a site and globally, and back on, without reloading', async () => {
+    const page = await browser.context.newPage();
+    const url = `${server.origin}/fixtures/sample-news.html`;
+    await page.goto(url);
+    const report = await reportCount(browser, url);
+    const count = async () => Object.entries((await footprint(page)).highlights).reduce((n, [, v]) => n + v, 0);
+    expect(await count()).toBe(report.marks);
+    const setSettings = (s: object) =>
+      browser.worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), s);
+    await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
+    await expect.poll(count).toBe(0);
+    expect(await page.$('crossframe-ui')).toBeNull();
+    expect((await footprint(page)).adoptedSheets).toBe(0);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(count).toBe(report.marks);
+    await setSettings({ enabled: false, disabledSites: [] });
+    await expect.poll(count).toBe(0);
+    await setSettings({ enabled: true, disabledSites: [] });
+    await expect.poll(count).toBe(report.marks);
+    await page.close();
+  });
+});

@@ -1,0 +1,72 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+/**
+ * Instruments every page of a context before its own scripts run (main world): records DOM mutations that
+ * add nodes, and a snapshot of the DOM at DOMContentLoaded (content scripts run after it, at idle).
+ */
+export async function instrumentPages(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __added: string[]; __dclHtml: string };
+    w.__added = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of Array.from(r.addedNodes)) w.__added.push(n.nodeType === 1 ? (n as Element).tagName.toLowerCase() + ((n as Element).hasAttribute('data-crossframe') ? '[data-crossframe]' : '') : '#' + n.nodeType);
+    }).observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', () => (w.__dclHtml = document.documentElement.outerHTML));
+  });
+}
+
+export interface PageFootprint {
+  highlights: Record<string, number>;
+  adoptedSheets: number;
+  ownNodes: string[];
+  htmlUnchangedSinceDcl: boolean;
+}
+
+/** What Crossframe left on a page, read from the page's own world. */
+export async function footprint(page: Page): Promise<PageFootprint> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __added?: string[]; __dclHtml?: string };
+    const reg = (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights;
+    return {
+      highlights: Object.fromEntries([...reg.entries()].map(([k, v]) => [k, v.size])),
+      adoptedSheets: document.adoptedStyleSheets.length,
+      ownNodes: (w.__added ?? []).filter((t) => t.includes('crossframe')),
+      htmlUnchangedSinceDcl: w.__dclHtml === document.documentElement.outerHTML,
+    };
+  });
+}
+
+/** The texts painted by each of Crossframe's highlights. */
+export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const reg = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
+    const out: Record<string, string[]> = {};
+    for (const [name, h] of reg.entries()) {
+      out[name] = [...h].map((r) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      });
+    }
+    return out;
+  });
+}
+
+/** Counts messages that content scripts send to the background, per sending page URL. */
+export async function countContentMessages(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const g = self as unknown as { __cfCount?: Record<string, number>; chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { tab?: unknown; url?: string }) => boolean): void } } } };
+    if (g.__cfCount) return;
+    g.__cfCount = {};
+    g.chrome.runtime.onMessage.addListener((_m, s) => {
+      if (s.tab && s.url) g.__cfCount![s.url] = (g.__cfCount![s.url] ?? 0) + 1;
+      return false;
+    });
+  });
+}
+
+export async function messagesFrom(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate((u) => (self as unknown as { __cfCount: Record<string, number> }).__cfCount[u] ?? 0, url);
+}
