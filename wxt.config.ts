@@ -16,7 +16,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [corpusPlugin()],
-    build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+    // CROSSFRAME_NO_MINIFY=1 keeps function names, for profiling.
+    build: { target: 'es2022', chunkSizeWarningLimit: 1500, ...(process.env.CROSSFRAME_NO_MINIFY ? { minify: false } : {}) },
   }),
   manifest: ({ browser, mode }) => {
     const firefox = browser === 'firefox';

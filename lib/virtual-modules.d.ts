@@ -10,3 +10,5 @@ declare module 'virtual:crossframe/gazetteer' {
   const gazetteer: CompiledGazetteer;
   export default gazetteer;
 }
+
+declare module 'virtual:crossframe/highlights.css';

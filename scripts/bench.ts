@@ -4,9 +4,13 @@
  * Sections: matcher (Node), page (content script in Chromium), lookup (Fuse.js).
  */
 import { benchMatcher } from './bench/matcher';
+import { benchLookup } from './bench/lookup';
+import { benchPage } from './bench/page';
 
 const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
 
 console.log(`Crossframe benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 if (want('matcher')) benchMatcher();
+if (want('lookup')) benchLookup();
+if (want('page')) await benchPage();

@@ -1,6 +1,7 @@
 import { normalize } from '../text';
 import { hasContextRule } from './context-rules';
-import type { EntitiesFile, EntityType, RelevanceLevel } from './schema';
+import type { EntitiesFile } from './schema';
+import type { EntityType, RelevanceLevel } from './types';
 
 export const AliasFlag = { Demonym: 1, CaseSensitive: 2 } as const;
 
@@ -11,7 +12,7 @@ export interface GazetteerEntity {
   relevance: RelevanceLevel;
 }
 
-/** [folded alias, entity index, flags, alias as written] */
+/** [folded alias, entity index, flags, alias as written — kept only where the case check needs it, else ''] */
 export type CompiledAlias = [string, number, number, string];
 
 /** The gazetteer as the content script needs it: no descriptions, aliases already folded. */
@@ -57,7 +58,7 @@ export function compileGazetteer(file: EntitiesFile): { gazetteer: CompiledGazet
         });
       }
       if (!owner) owners.set(folded, { entity: index, path });
-      aliases.push([folded, index, flags, alias]);
+      aliases.push([folded, index, flags, flags & AliasFlag.CaseSensitive ? alias : '']);
     });
     return { id: e.id, type: e.type, name: e.name, relevance: e.relevance };
   });

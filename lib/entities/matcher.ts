@@ -26,6 +26,8 @@ interface Candidate {
 interface TrieNode {
   next: Map<string, TrieNode> | null;
   out: Candidate[] | null;
+  /** Aliases not yet built into this first word's subtree: built the first time a text contains the word. */
+  pending?: Array<{ rest: string[]; candidate: Candidate }>;
 }
 
 const NON_WORD = /[^\p{L}\p{N}]/gu;
@@ -33,26 +35,46 @@ const NON_WORD = /[^\p{L}\p{N}]/gu;
 /**
  * All aliases of a gazetteer in one word trie: a text is scanned once, left to right, and at each word the
  * longest alias starting there wins (leftmost-longest); word boundaries come free with word-level matching.
+ * (A flat table of phrases and prefixes was tried: cheaper to build, but half as fast to match.)
  */
 export class Matcher {
   private readonly root = new Map<string, TrieNode>();
 
+  /**
+   * Only the first words are laid out up front; a first word's subtree is built the first time a text
+   * contains it. A page meets few of the gazetteer's first words, and this runs on every page load.
+   */
   constructor(readonly gazetteer: CompiledGazetteer) {
     for (const [folded, entity, flags, written] of gazetteer.aliases) {
-      const words = folded.split(' ');
-      let level = this.root;
-      let node: TrieNode | undefined;
-      for (const [k, word] of words.entries()) {
-        node = level.get(word);
-        if (!node) {
-          node = { next: null, out: null };
-          level.set(word, node);
-        }
-        if (k < words.length - 1) level = node.next ??= new Map();
-      }
       const rule = contextRuleFor(folded) ?? (flags & AliasFlag.CaseSensitive ? notInShoutedText : undefined);
-      (node!.out ??= []).push({ entity, flags, written, rule });
+      const candidate: Candidate = { entity, flags, written, rule };
+      const space = folded.indexOf(' ');
+      const first = space < 0 ? folded : folded.slice(0, space);
+      let node = this.root.get(first);
+      if (!node) {
+        node = { next: null, out: null };
+        this.root.set(first, node);
+      }
+      if (space < 0) (node.out ??= []).push(candidate);
+      else (node.pending ??= []).push({ rest: folded.slice(space + 1).split(' '), candidate });
     }
+  }
+
+  private static grow(node: TrieNode): void {
+    for (const { rest, candidate } of node.pending ?? []) {
+      let at = node;
+      for (const word of rest) {
+        const next = (at.next ??= new Map());
+        let child = next.get(word);
+        if (!child) {
+          child = { next: null, out: null };
+          next.set(word, child);
+        }
+        at = child;
+      }
+      (at.out ??= []).push(candidate);
+    }
+    node.pending = undefined;
   }
 
   /** Leftmost-longest, non-overlapping matches. */
@@ -119,6 +141,7 @@ export class Matcher {
   ): { match: Match; last: number } | null {
     if (limit <= first) return null;
     let node = this.root.get(tokens.norms[first] as string);
+    if (node?.pending) Matcher.grow(node);
     let best: { match: Match; last: number } | null = null;
     let j = first;
     while (node) {

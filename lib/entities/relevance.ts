@@ -1,5 +1,5 @@
 import type { CompiledGazetteer } from './compile';
-import type { RelevanceLevel } from './schema';
+import type { RelevanceLevel } from './types';
 
 export interface Hit {
   entity: number;

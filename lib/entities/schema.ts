@@ -1,11 +1,8 @@
 import { z } from 'zod';
 
-export const ENTITY_TYPES = ['person', 'place', 'organization', 'group', 'event'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+import { ENTITY_TYPES, RELEVANCE_LEVELS } from './types';
 
-/** How specific an entity is to Syria/ISIS news; it weighs the entity in the relevance score. */
-export const RELEVANCE_LEVELS = ['core', 'regional', 'general'] as const;
-export type RelevanceLevel = (typeof RELEVANCE_LEVELS)[number];
+export { ENTITY_TYPES, RELEVANCE_LEVELS, type EntityType, type RelevanceLevel } from './types';
 
 export const EntitySchema = z
   .object({

@@ -45,7 +45,13 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     for (const m of matcher.find(chunk)) raw.push({ ...m, start: m.start + offset, end: m.end + offset });
     yield;
   }
-  const visible = opts.isVisible ? raw.filter((m) => isHitVisible(text, m, opts.isVisible as (el: Element) => boolean)) : raw;
+  // The first visibility question makes the browser compute styles: this step is sliced like the others.
+  const visible: Match[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i] as Match;
+    if (!opts.isVisible || isHitVisible(text, m, opts.isVisible)) visible.push(m);
+    if (i % 500 === 499) yield;
+  }
   const titleHits = matcher.find(doc.title ?? '');
   const asMain = visible.map((m) => ({ ...m, inMain: true }));
   if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true }))) < RELEVANCE_THRESHOLD) {
@@ -53,9 +59,10 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     return { text, hits: asMain, titleHits, relevance, mainFound: false, gatedOut: true };
   }
   yield;
-  const main = findMainTextNodes(doc);
+  const main = findMainTextNodes(doc, text.text.length);
   yield;
   const hits: PageHit[] = main ? visible.map((m) => ({ ...m, inMain: inMainRegion(text, m, main) })) : asMain;
+  yield;
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
   const relevance = scoreRelevance(matcher.gazetteer, hits, titleHits.map((m) => ({ ...m, inMain: true })), mainWords);
   return { text, hits, titleHits, relevance, mainFound: main !== null, gatedOut: false };
@@ -94,14 +101,15 @@ function inMainRegion(text: PageText, m: Match, main: Set<Text>): boolean {
   return p ? main.has(p.node) : false;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Words, estimated from characters (six per word with its space): the count only feeds a density threshold. */
+const CHARS_PER_WORD = 6;
 
 function wordsIn(s: string): number {
-  return s.match(WORD)?.length ?? 0;
+  return Math.round(s.length / CHARS_PER_WORD);
 }
 
 function wordsInNodes(nodes: Set<Text>): number {
   let n = 0;
-  for (const t of nodes) n += wordsIn(t.data);
-  return n;
+  for (const t of nodes) n += t.data.length;
+  return Math.round(n / CHARS_PER_WORD);
 }

@@ -1,4 +1,4 @@
-import type { EntityType } from '../entities/schema';
+import type { EntityType } from '../entities/types';
 import type { EntitySummary } from '../messages';
 import { TYPE_STYLES } from './highlight-styles';
 

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, type EntityType } from '../entities/schema';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { DEMONYM_HIGHLIGHT, FOCUS_HIGHLIGHT, highlightName } from './highlight';
 
 /**

@@ -1,4 +1,4 @@
-import type { EntityType } from '../entities/schema';
+import type { EntityType } from '../entities/types';
 import type { PageText, TextSegment } from './collect';
 import { toDomPoint } from './positions';
 

@@ -4,17 +4,22 @@ import type { EntitySummary, PageReport } from '../messages';
 import { analyzePageSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import { collectText, isExcludedElement } from './collect';
-import { highlightCss } from './highlight-styles';
 import { Highlighter, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
 import { MutationWatcher, type MutationBatch } from './mutations';
 import { summarizeHits } from './report';
-import { runSliced } from './slices';
+import { runSliced, yieldToPage, type SliceStats } from './slices';
 import { UiHost } from './ui-host';
 
 /** More marks than this slow painting and help nobody; the panel says when the cap cut some off. */
 export const MAX_MARKS = 3000;
+/** Marks drawn per task: thousands of ranges at once would make one long task. */
+const MARKS_PER_SLICE = 600;
+/** User Timing marks around a scan, so that the page's own performance tools (and our bench) see our cost. */
+export const PERF_SCAN_START = 'crossframe:scan-start';
+export const PERF_SCAN_END = 'crossframe:scan-end';
+
 /** Pages beyond this much text are read up to it, and the panel says so. */
 export const MAX_PAGE_CHARS = 12_000_000;
 
@@ -31,6 +36,8 @@ export interface SessionDeps {
   openEntity: (id: string) => void;
   /** Whether marks may be drawn here (the reader's global and per-site settings). */
   markingAllowed: () => boolean;
+  /** Settles when the settings have been read: the scan starts at once, marks wait for it. */
+  settingsReady?: Promise<unknown>;
 }
 
 /**
@@ -45,7 +52,6 @@ export class PageSession {
   private hits: PageHit[] = [];
   private capped = false;
   private highlighter: Highlighter | null = null;
-  private sheet: CSSStyleSheet | null = null;
   private ui: { host: UiHost; card: Card; nav: MarkNavigator } | null = null;
   private watcher: MutationWatcher | null = null;
   private listeners: AbortController | null = null;
@@ -72,28 +78,37 @@ export class PageSession {
     this.scanAbort = abort;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
+    const perf = this.deps.doc.defaultView?.performance;
+    perf?.mark(PERF_SCAN_START);
     let analysis: PageAnalysis;
+    const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
     try {
       analysis = await runSliced(
         analyzePageSteps(this.deps.doc, this.deps.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS }),
         8,
         abort.signal,
+        stats,
       );
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       this.state = 'error';
       throw e;
     }
+    await this.deps.settingsReady;
     if (abort.signal.aborted) return;
     this.analysis = analysis;
     this.scanned = new WeakSet(analysis.text.segments.map((seg) => seg.node));
     this.hits = analysis.relevance.relevant ? analysis.hits : [];
     if (analysis.relevance.relevant) {
-      this.applyMarks();
+      await this.applyMarks(abort.signal, stats);
+      if (abort.signal.aborted) return;
     } else {
       this.state = 'irrelevant';
       this.unmark();
     }
+    perf?.mark(PERF_SCAN_END, {
+      detail: { relevant: analysis.relevance.relevant, marks: this.highlighter?.marks().length ?? 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices },
+    });
     this.sendReport();
     this.watch();
     const deferred = this.deferred;
@@ -102,9 +117,9 @@ export class PageSession {
   }
 
   /** Settings changed: draw or remove the marks accordingly, without rescanning. */
-  refreshMarking(): void {
+  async refreshMarking(): Promise<void> {
     if (!this.analysis?.relevance.relevant) return;
-    this.applyMarks();
+    await this.applyMarks();
     this.sendReport();
   }
 
@@ -123,16 +138,34 @@ export class PageSession {
     this.state = 'idle';
   }
 
-  private applyMarks(): void {
+  /** Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. */
+  private async applyMarks(signal?: AbortSignal, stats?: SliceStats): Promise<void> {
     if (!this.deps.markingAllowed() || !this.deps.highlightEnv || !this.analysis) {
       this.unmark();
       this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
       return;
     }
-    this.ensureUi();
+    const text = this.analysis.text;
     const specs = this.toSpecs(this.hits);
     this.capped = specs.length > MAX_MARKS;
-    this.highlighter!.draw(this.analysis.text, specs.slice(0, MAX_MARKS));
+    const wanted = specs.slice(0, MAX_MARKS);
+    for (let i = 0; i < wanted.length || i === 0; i += MARKS_PER_SLICE) {
+      if (i > 0) {
+        await yieldToPage();
+        if (signal?.aborted || this.analysis?.text !== text) return;
+      }
+      const t0 = performance.now();
+      this.ensureUi();
+      const batch = wanted.slice(i, i + MARKS_PER_SLICE);
+      if (i === 0) this.highlighter!.draw(text, batch);
+      else this.highlighter!.append(text, batch);
+      if (stats) {
+        const took = performance.now() - t0;
+        stats.busyMs += took;
+        stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
+        stats.slices++;
+      }
+    }
     this.ui!.nav.reset();
     this.state = 'marked';
     void this.loadSummaries(this.hits.map((h) => this.g.entities[h.entity]!.id));
@@ -149,23 +182,14 @@ export class PageSession {
     this.listeners = null;
     this.ui?.host.remove();
     this.ui = null;
-    if (this.sheet) {
-      const doc = this.deps.doc;
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
-      this.sheet = null;
-    }
     this.cardMark = null;
   }
 
   private ensureUi(): void {
     const doc = this.deps.doc;
     const win = doc.defaultView as Window & typeof globalThis;
+    // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
     if (!this.highlighter) this.highlighter = new Highlighter(this.deps.highlightEnv as HighlightEnv);
-    if (!this.sheet) {
-      this.sheet = new win.CSSStyleSheet();
-      this.sheet.replaceSync(highlightCss());
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
-    }
     if (this.ui) return;
     const host = new UiHost(doc, CARD_CSS);
     const card = new Card(host.root, () => this.cardMark && this.open(this.cardMark));

@@ -1,10 +1,35 @@
-/** Runs a generator of work in slices of at most `budgetMs`, giving the page's own tasks a turn in between. */
-export async function runSliced<T>(steps: Generator<void, T>, budgetMs = 8, signal?: AbortSignal): Promise<T> {
+/** What a sliced run cost the page's main thread. */
+export interface SliceStats {
+  slices: number;
+  /** Main-thread time spent in our slices, in milliseconds. */
+  busyMs: number;
+  longestSliceMs: number;
+}
+
+/**
+ * Runs a generator of work in slices of at most about `budgetMs`, giving the page's own tasks a turn in
+ * between; `stats` (optional) receives what the run cost the main thread.
+ */
+export async function runSliced<T>(steps: Generator<void, T>, budgetMs = 8, signal?: AbortSignal, stats?: SliceStats): Promise<T> {
+  // Start in a task of our own, not inside the caller's (at injection, the one that evaluated our bundle).
+  await yieldToPage();
+  if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
   let sliceStart = performance.now();
+  const close = () => {
+    if (!stats) return;
+    const took = performance.now() - sliceStart;
+    stats.slices++;
+    stats.busyMs += took;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
+  };
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      close();
+      return step.value;
+    }
     if (performance.now() - sliceStart >= budgetMs) {
+      close();
       await yieldToPage();
       if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
       sliceStart = performance.now();
@@ -12,7 +37,8 @@ export async function runSliced<T>(steps: Generator<void, T>, budgetMs = 8, sign
   }
 }
 
-function yieldToPage(): Promise<void> {
+/** Lets the page's own tasks run before we continue. */
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

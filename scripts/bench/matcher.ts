@@ -30,7 +30,7 @@ export function benchMatcher(): void {
   const { gazetteer } = compileGazetteer(input.entities);
   row(`compile gazetteer (${gazetteer.entities.length} entities, ${gazetteer.aliases.length} aliases)`, ms(compile.median));
   const build = time(() => new Matcher(gazetteer), 20);
-  row('build the word trie from the compiled gazetteer', ms(build.median));
+  row('build the matcher from the compiled gazetteer', ms(build.median));
   const matcher = new Matcher(gazetteer);
   for (const mb of [1, 10]) {
     const text = newsText(mb * 1024 * 1024);

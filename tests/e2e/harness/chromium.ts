@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { ROOT } from './server';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../../scripts/lib/launch-chromium';
 
 /** The extension API as seen inside the extension's service worker (code passed to worker.evaluate). */
 declare const chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
 
-export const CHROME_DIST = resolve(ROOT, '.output/chrome-mv3');
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { CHROME_DIST, CHROME_PATH } from '../../../scripts/lib/launch-chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -22,27 +19,7 @@ export interface ExtensionBrowser {
 
 /** Launches Debian's Chromium with the built extension, on a new or a reused profile. */
 export async function launchChromium(opts: { profile?: string; dist?: string } = {}): Promise<ExtensionBrowser> {
-  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'crossframe-profile-'));
-  const dist = opts.dist ?? CHROME_DIST;
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-      // Saved pages name scripts and styles on their original hosts: fail those lookups at once, nothing leaves 127.0.0.1.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const { context, profile } = await launchWithExtension(opts);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { loadCorpusOrThrow } from '../lib/read-corpus';
+import { CHROME_DIST, launchWithExtension } from '../lib/launch-chromium';
+import { realpageUrl, hasRealpages, ROOT, startServer, type TestServer } from '../lib/static-server';
+import { newsText } from './matcher';
+import { ms, row } from './stats';
+
+interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number }
+
+/** Loads a page with tracing on; returns the content script's timings and the longest main-thread task during its work. */
+interface Measured {
+  toMarks: number;
+  /** Crossframe's own main-thread time and its longest slice (from runSliced). */
+  busy: number;
+  longestSlice: number;
+  /** The longest main-thread task of any origin (the page's own included) while Crossframe worked. */
+  longestTask: number;
+  /** Compiling and running the content script bundle at injection. */
+  evaluate: number;
+  marks: number;
+  relevant: boolean;
+}
+
+async function measure(context: BrowserContext, url: string): Promise<Measured> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Code for the page goes in as strings: tsx would wrap named functions in a helper the page does not have.
+  await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
+  const t = (await page.evaluate(`({
+    injected: performance.getEntriesByName('crossframe:injected')[0].startTime,
+    start: performance.getEntriesByName('crossframe:scan-start')[0].startTime,
+    end: performance.getEntriesByName('crossframe:scan-end')[0].startTime,
+    detail: performance.getEntriesByName('crossframe:scan-end')[0].detail,
+  })`)) as { injected: number; start: number; end: number; detail: { relevant: boolean; marks: number; busyMs: number; longestSliceMs: number } };
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  const mark = (n: string) => events.find((e) => e.cat.includes('user_timing') && e.name === n);
+  const s = mark('crossframe:injected');
+  const e = mark('crossframe:scan-end');
+  let longestTask = 0;
+  const evaluate = Math.max(
+    0,
+    ...events
+      .filter((ev) => ev.name === 'EvaluateScript' && ev.dur !== undefined && String((ev as unknown as { args?: { data?: { url?: string } } }).args?.data?.url ?? '').includes('content-scripts/content.js'))
+      .map((ev) => (ev.dur as number) / 1000),
+  );
+  if (s && e) {
+    for (const ev of events) {
+      if (ev.name !== 'RunTask' || ev.ph !== 'X' || ev.pid !== s.pid || ev.tid !== s.tid || ev.dur === undefined) continue;
+      if (ev.ts + ev.dur >= s.ts && ev.ts <= e.ts) longestTask = Math.max(longestTask, ev.dur / 1000);
+    }
+  }
+  return { toMarks: t.end - t.injected, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask, evaluate, marks: t.detail.marks, relevant: t.detail.relevant };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+async function summarize(context: BrowserContext, label: string, url: string, runs = 5): Promise<number> {
+  const results: Measured[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(context, url));
+  const r0 = results[0]!;
+  const m = (f: (r: Measured) => number) => ms(median(results.map(f)));
+  console.log(`  ${label}: ${r0.relevant ? `${r0.marks} marks` : 'not relevant, no mark'}`);
+  row('    document idle → last mark drawn (wall clock)', m((r) => r.toMarks));
+  row('    Crossframe main-thread time / longest slice', `${m((r) => r.busy)} / ${m((r) => r.longestSlice)} (worst ${ms(Math.max(...results.map((r) => r.longestSlice)))})`);
+  row('    content script evaluation at injection', m((r) => r.evaluate));
+  row('    longest task meanwhile (page’s own included)', `${m((r) => r.longestTask)} (worst ${ms(Math.max(...results.map((r) => r.longestTask)))})`);
+  return median(results.map((r) => r.busy));
+}
+
+/** mark.js on the same page with the same aliases: one DOM pass per keyword. */
+async function markJs(page: Page, aliases: string[]): Promise<number> {
+  await page.addScriptTag({ content: readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8') });
+  return (await page.evaluate(`new Promise((done) => {
+    const t0 = performance.now();
+    new Mark(document.body).mark(${JSON.stringify(aliases)}, {
+      separateWordSearch: false,
+      accuracy: 'exactly',
+      diacritics: false,
+      exclude: ['script', 'style', 'noscript', 'textarea', 'input'],
+      done: () => done(performance.now() - t0),
+    });
+  })`)) as number;
+}
+
+function pageOfText(text: string, title: string): string {
+  const paras = text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${p.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article><h1>${title}</h1>${paras.join('\n')}</article></main></body></html>`;
+}
+
+export async function benchPage(): Promise<void> {
+  const bundle = resolve(CHROME_DIST, 'content-scripts/content.js');
+  if (!existsSync(bundle)) throw new Error('Build first: npm run build');
+  console.log('\nContent script in Chromium (headless, median of 5 loads)');
+  const size = statSync(bundle).size;
+  row('content script bundle', `${(size / 1024).toFixed(1)} KB (${(gzipSync(readFileSync(bundle)).length / 1024).toFixed(1)} KB gzipped)`);
+  const server: TestServer = await startServer();
+  const { context } = await launchWithExtension();
+  try {
+    await context.waitForEvent('serviceworker').catch(() => undefined);
+    const typical = hasRealpages() ? realpageUrl(server.origin, 'tpm-kobane-2015') : `${server.origin}/fixtures/sample-news.html`;
+    const ours = await summarize(context, 'typical article (tpm-kobane-2015, real page, 60 KB)', typical);
+    await summarize(context, 'short article (sample-news fixture)', `${server.origin}/fixtures/sample-news.html`);
+    const big = server.route('/bench/one-megabyte.html', pageOfText(newsText(1024 * 1024), 'One megabyte of Syria news'));
+    await summarize(context, '1 MB page of news text', big, 3);
+    const unrelated = hasRealpages() ? realpageUrl(server.origin, 'bbc-basement-billion-firm') : `${server.origin}/fixtures/unrelated-news.html`;
+    await summarize(context, 'unrelated page (bbc-basement-billion-firm, 418 KB)', unrelated);
+    await summarize(context, 'unrelated short page (fixture)', `${server.origin}/fixtures/unrelated-news.html`);
+    // Baseline: mark.js in the same browser, same page, same aliases (as written in the gazetteer).
+    const aliases = [...new Set(loadCorpusOrThrow().entities.entities.flatMap((e) => [...e.aliases, ...(e.demonyms ?? [])]))];
+    const page = await context.newPage();
+    await page.goto(typical, { waitUntil: 'domcontentloaded' });
+    const baseline = await markJs(page, aliases);
+    await page.close();
+    row(`mark.js 8.11 on the typical article, ${aliases.length} aliases`, `${ms(baseline)} → Crossframe is ${(baseline / ours).toFixed(0)}× faster`);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
