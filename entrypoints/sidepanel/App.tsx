@@ -1,35 +1,71 @@
-import { useState } from 'react';
-import { ArticleBody } from '../../components/ArticleBody';
-import { ArticleList } from '../../components/ArticleList';
+import { useCallback } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { DatabaseGate } from '../../components/DatabaseGate';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { useArticle, useArticles } from '../../components/hooks/useCorpus';
+import { usePageStatus, useTabId } from '../../components/hooks/useActiveTab';
+import { useNavRequests, type NavRequest } from '../../components/hooks/useNavRequests';
+import { openExtensionPage } from '../../components/hooks/useOpenTab';
+import { PanelShell } from '../../components/PanelShell';
+import { ArticleReaderView } from '../../components/views/ArticleReaderView';
+import { ArticlesView } from '../../components/views/ArticlesView';
+import { EntityView } from '../../components/views/EntityView';
+import { SearchView } from '../../components/views/SearchView';
+import { SettingsView } from '../../components/views/SettingsView';
+import { ThisPageView } from '../../components/views/ThisPageView';
 
-function Corpus() {
-  const [open, setOpen] = useState<string | null>(null);
-  const articles = useArticles();
-  const article = useArticle(open);
-  if (articles === undefined) return <p role="status">Loading the corpus…</p>;
-  if (articles.length === 0) return <p role="status">Preparing the corpus… (first start)</p>;
-  if (open && article) {
-    return (
-      <>
-        <button type="button" className="back" onClick={() => setOpen(null)}>
-          ← All articles
-        </button>
-        <ArticleBody article={article} />
-      </>
-    );
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
   }
-  return <ArticleList articles={articles} onOpen={setOpen} />;
 }
 
 export function App() {
+  const [location, navigate] = useHashLocation();
+  const tabId = useTabId();
+  const status = usePageStatus(tabId);
+  useNavRequests(
+    tabId,
+    useCallback(
+      (r: NavRequest) => {
+        if (r.entity) navigate(`/entity/${r.entity}`);
+        else if (r.query !== undefined) navigate(`/search/${encodeURIComponent(r.query)}`);
+      },
+      [navigate],
+    ),
+  );
+  const openEntity = (id: string) => navigate(`/entity/${id}`);
+  const openArticle = (id: string, entity?: string) => navigate(`/article/${id}${entity ? `/${entity}` : ''}`);
+  const site = status.kind === 'report' ? hostOf(status.report.url) : null;
   return (
-    <main className="panel">
-      <h1 className="app-title">Crossframe</h1>
-      <ErrorBoundary what="Could not read the corpus">
-        <Corpus />
-      </ErrorBoundary>
-    </main>
+    <Router hook={useHashLocation}>
+      <PanelShell location={location} navigate={navigate}>
+        <DatabaseGate>
+          <ErrorBoundary key={location} what="Could not read the corpus database">
+            <Switch>
+              <Route path="/">
+                <ThisPageView status={status} onOpenEntity={openEntity} />
+              </Route>
+              <Route path="/entity/:id">
+                {(p) => <EntityView id={p.id} onOpenArticle={openArticle} onOpenWide={(id) => openExtensionPage(`/compare.html#/entity/${id}`)} />}
+              </Route>
+              <Route path="/articles">
+                <ArticlesView onOpen={(id) => openArticle(id)} />
+              </Route>
+              <Route path="/article/:id/:entity?">{(p) => <ArticleReaderView id={p.id} focus={p.entity} />}</Route>
+              <Route path="/search/:q?">{(p) => <SearchView query={decodeURIComponent(p.q ?? '')} onOpenEntity={openEntity} onOpenArticle={openArticle} />}</Route>
+              <Route path="/settings">
+                <SettingsView site={site} />
+              </Route>
+              <Route>
+                <p role="status">Nothing here.</p>
+              </Route>
+            </Switch>
+          </ErrorBoundary>
+        </DatabaseGate>
+      </PanelShell>
+    </Router>
   );
 }

@@ -1,0 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+
+/** The reader's settings, live, and a setter that stores them (content scripts follow storage changes). */
+export function useSettings(): [Settings | null, (next: Settings) => Promise<void>] {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void browser.storage.local.get(SETTINGS_KEY).then((got) => setSettings(readSettings(got[SETTINGS_KEY])));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_KEY in changes) setSettings(readSettings(changes[SETTINGS_KEY]?.newValue));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  const save = useCallback(async (next: Settings) => {
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  }, []);
+  return [settings, save];
+}

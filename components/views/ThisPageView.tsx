@@ -1,0 +1,85 @@
+import { namesEntity } from '../../lib/corpus/contrast';
+import type { EntityType } from '../../lib/entities/types';
+import type { PageEntity } from '../../lib/messages';
+import { useArticles } from '../hooks/useCorpus';
+import { useEntities, useFramingsOf } from '../hooks/useEntity';
+import type { PageStatus } from '../hooks/useActiveTab';
+import { TYPE_ORDER, TYPE_PLURAL, TypeBadge } from '../TypeBadge';
+
+interface Props {
+  status: PageStatus;
+  onOpenEntity: (id: string) => void;
+}
+
+/** The corpus entities the active tab's page names, grouped by type, most named first. */
+export function ThisPageView({ status, onOpenEntity }: Props) {
+  if (status.kind === 'no-tab') return <Status title="No page">Open a news page in this window.</Status>;
+  if (status.kind === 'loading') return <Status title="Waiting for the page…">Crossframe reads the page once it has loaded.</Status>;
+  if (status.kind === 'scanning') return <Status title="Reading the page…">Looking for the people, places and groups the corpus knows.</Status>;
+  if (status.kind === 'unreadable')
+    return (
+      <Status title="Crossframe can’t read this page">
+        Browser pages, the extension store, PDFs and other extensions’ pages are off limits to extensions. You can still look up a name above.
+      </Status>
+    );
+  const { report } = status;
+  if (!report.relevant)
+    return (
+      <Status title="Not about Syria or ISIS">
+        This page doesn’t seem to be about the war in Syria or ISIS, so Crossframe leaves it alone. Select a name and use “Cross-reference” to look it up anyway.
+      </Status>
+    );
+  return <EntityList entities={report.entities} note={report.note} onOpenEntity={onOpenEntity} />;
+}
+
+function Status({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="status" role="status" aria-live="polite">
+      <h2>{title}</h2>
+      <p>{children}</p>
+    </section>
+  );
+}
+
+function EntityList({ entities, note, onOpenEntity }: { entities: PageEntity[]; note?: string; onOpenEntity: (id: string) => void }) {
+  const records = useEntities();
+  const articles = useArticles();
+  const framings = useFramingsOf(entities.map((e) => e.id));
+  if (!records || !articles || !framings) return <p role="status">Loading…</p>;
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const groups = new Map<EntityType, PageEntity[]>();
+  for (const e of entities) {
+    const r = byId.get(e.id);
+    if (!r) continue;
+    groups.set(r.type, [...(groups.get(r.type) ?? []), e]);
+  }
+  return (
+    <section aria-labelledby="on-page">
+      <h2 id="on-page">On this page</h2>
+      {note && <p className="note">{note}</p>}
+      {TYPE_ORDER.filter((t) => groups.has(t)).map((type) => (
+        <section key={type} className="entity-group" aria-labelledby={`group-${type}`}>
+          <h3 id={`group-${type}`}>{TYPE_PLURAL[type]}</h3>
+          <ul className="entity-list">
+            {groups.get(type)!.map((e) => {
+              const r = byId.get(e.id)!;
+              const naming = framings.filter((f) => f.entity === e.id && namesEntity(f)).length;
+              const times = e.count > 0 ? `${e.count}×` : `${e.demonyms}× as an adjective`;
+              return (
+                <li key={e.id}>
+                  <button type="button" className="entity-row" onClick={() => onOpenEntity(e.id)}>
+                    <span className="entity-name">{r.name}</span>
+                    <TypeBadge type={r.type} />
+                    <span className="entity-meta">
+                      {times} here · named in {naming} of {articles.length} articles
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
