@@ -38,12 +38,30 @@ describe('Firefox ESR smoke: the Firefox build installs, marks a page, renders t
   });
 
   it('renders the five corpus articles from IndexedDB in the panel page', async () => {
-    const panel = await ff.openPanel();
+    const panel = await ff.openPanel('#/articles');
     const titles = await until(
       () => panel.$$eval('.article-list li .article-title', (els) => els.map((e) => e.textContent ?? '')),
       (v) => v.length === 5,
     );
     expect(titles).toContain('ISIS enters its final days');
+    await panel.close();
+  });
+
+  it('shows an entity’s five framings in the panel page', async () => {
+    const panel = await ff.openPanel('#/entity/syrian-democratic-forces');
+    const view = await until(
+      () =>
+        panel.evaluate(() => ({
+          name: document.querySelector('#entity-name')?.textContent ?? '',
+          cards: document.querySelectorAll('.framing-card').length,
+          silent: Array.from(document.querySelectorAll('.framing-card.silent .summary')).map((e) => e.textContent),
+          glance: Array.from(document.querySelectorAll('table.glance tbody tr')).map((r) => r.textContent ?? ''),
+        })),
+      (v) => v.cards === 5,
+    );
+    expect(view.name).toBe('Syrian Democratic Forces');
+    expect(view.silent).toEqual(['does not mention it']);
+    expect(view.glance.join(' ')).toContain('“US proxies”');
     await panel.close();
   });
 });

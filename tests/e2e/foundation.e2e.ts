@@ -47,7 +47,7 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
   });
 
   it('renders the corpus from IndexedDB in the side panel page, and a body on click', async () => {
-    const panel = await browser.openPanel();
+    const panel = await browser.openPanel(undefined, '#/articles');
     const items = panel.getByRole('list', { name: 'Corpus articles' }).getByRole('listitem');
     await expect.poll(() => items.count()).toBe(5);
     await expect.poll(() => panel.getByText('not stated (inferred: late October 2017)').count()).toBe(1);
@@ -65,8 +65,8 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
     await browser.close({ keepProfile: true });
     browser = await launchChromium({ profile });
     // Give the background time to start and check the corpus; it must find it current.
-    const panel = await browser.openPanel();
-    await expect.poll(() => panel.getByRole('listitem').count()).toBe(5);
+    const panel = await browser.openPanel(undefined, '#/articles');
+    await expect.poll(() => panel.getByRole('list', { name: 'Corpus articles' }).getByRole('listitem').count()).toBe(5);
     const meta = await readStore<MetaRow>(browser.worker, 'meta', 'corpus');
     expect(meta.seededAt).toBe(firstSeed.seededAt);
     expect(meta.version).toBe(firstSeed.version);
