@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 interface Props {
   location: string;
   navigate: (to: string) => void;
+  /** Reads the selection on the page the panel describes; null when there is no readable page. */
+  readSelection?: () => Promise<string | null>;
   children: ReactNode;
 }
 
@@ -14,7 +16,7 @@ const SECTIONS = [
 ];
 
 /** The panel's frame: back/forward, sections, the look-up box, and the current view. */
-export function PanelShell({ location, navigate, children }: Props) {
+export function PanelShell({ location, navigate, readSelection, children }: Props) {
   const [query, setQuery] = useState('');
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -37,9 +39,19 @@ export function PanelShell({ location, navigate, children }: Props) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  const [selectionNote, setSelectionNote] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(`/search/${encodeURIComponent(query)}`);
+  };
+  const lookUpSelection = async () => {
+    const text = await readSelection?.();
+    if (text === null || text === undefined) {
+      setSelectionNote('Crossframe can’t read a selection on this page.');
+      return;
+    }
+    setSelectionNote('');
+    navigate(`/search/${encodeURIComponent(text.slice(0, 200_000))}`);
   };
   const section = SECTIONS.find((s) => (s.path === '/' ? location === '/' : location.startsWith(s.path)));
   return (
@@ -73,6 +85,12 @@ export function PanelShell({ location, navigate, children }: Props) {
             <input id="lookup-input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Dier ez Zor, Hashd al-Shaabi, داعش" autoComplete="off" />
             <button type="submit">Look up</button>
           </div>
+          {readSelection && (
+            <button type="button" className="small-button selection-button" onClick={() => void lookUpSelection()}>
+              Look up the page’s selection
+            </button>
+          )}
+          {selectionNote && <p role="status" className="muted">{selectionNote}</p>}
         </form>
       </header>
       <main ref={main} tabIndex={-1} className="panel-main">

@@ -48,6 +48,7 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/ping') }),
   z.object({ type: z.literal('content/focus-marks') }),
+  z.object({ type: z.literal('content/get-selection') }),
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 

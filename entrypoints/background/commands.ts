@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundToContent } from '../../lib/messages';
+import { lookupSelectionOf } from './lookup';
 
 function toContent(tab: Browser.tabs.Tab | undefined, msg: BackgroundToContent): void {
   if (tab?.id === undefined) return;
@@ -12,5 +13,6 @@ function toContent(tab: Browser.tabs.Tab | undefined, msg: BackgroundToContent):
 export function installCommands(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'focus-marks') toContent(tab, { type: 'content/focus-marks' });
+    else if (command === 'lookup-selection' && tab) lookupSelectionOf(tab);
   });
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { installCommands } from './commands';
+import { createLookupMenu, installLookupMenu } from './lookup';
 import { ensureShippedCorpus } from './corpus';
 import { installPanelButton } from './panel';
 import { installRouter } from './router';
@@ -11,7 +12,11 @@ export default defineBackground(() => {
   installRouter();
   installPanelButton();
   installCommands();
-  browser.runtime.onInstalled.addListener(() => void ensureShippedCorpus());
+  installLookupMenu();
+  browser.runtime.onInstalled.addListener(() => {
+    createLookupMenu();
+    void ensureShippedCorpus();
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading: the old page's entities and badge no longer apply. (The content script
     // reports again after same-document navigations, which some browsers also announce as loading.)

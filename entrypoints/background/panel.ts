@@ -4,25 +4,42 @@ import { browser, type Browser } from 'wxt/browser';
 export const navKey = (windowId: number) => `nav:${windowId}`;
 
 export interface PanelNavRequest {
-  entity: string;
+  entity?: string;
+  /** A term to look up (from the context menu or the shortcut). */
+  query?: string;
   tabId: number;
   at: number;
 }
 
 type FirefoxSidebar = { sidebarAction?: { open(): Promise<void> } };
 
-/** Opens the side panel (it needs the reader's click, so this runs first and synchronously) and asks it to show an entity. */
-export function openPanelOnEntity(tab: Browser.tabs.Tab, entity: string): Promise<{ opened: boolean }> {
-  let opening: Promise<unknown>;
-  try {
-    const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
-    opening = browser.sidePanel ? browser.sidePanel.open({ tabId: tab.id as number }) : (sidebar?.open() ?? Promise.reject(new Error('no side panel API')));
-  } catch (e) {
-    opening = Promise.reject(e as Error);
+/**
+ * Opens the side panel and leaves it a request (an entity to show, a term to look up) for the tab's window.
+ * Opening needs the reader's gesture, which an await would lose, so it runs first and synchronously.
+ */
+export function openPanelWith(
+  tab: Browser.tabs.Tab,
+  request: { entity?: string; query?: string } | null,
+  opts: { open?: boolean } = {},
+): Promise<{ opened: boolean }> {
+  let opening: Promise<unknown> = Promise.resolve();
+  if (opts.open !== false) {
+    try {
+      const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
+      opening = browser.sidePanel ? browser.sidePanel.open({ tabId: tab.id as number }) : (sidebar?.open() ?? Promise.reject(new Error('no side panel API')));
+    } catch (e) {
+      opening = Promise.reject(e as Error);
+    }
   }
-  const request: PanelNavRequest = { entity, tabId: tab.id as number, at: Date.now() };
-  const stored = browser.storage.session.set({ [navKey(tab.windowId)]: request });
+  const stored = request
+    ? browser.storage.session.set({ [navKey(tab.windowId)]: { ...request, tabId: tab.id as number, at: Date.now() } satisfies PanelNavRequest })
+    : Promise.resolve();
   return Promise.allSettled([opening, stored]).then(([o]) => ({ opened: o.status === 'fulfilled' }));
+}
+
+/** Opens the side panel on an entity (a click on a mark or on the card's button). */
+export function openPanelOnEntity(tab: Browser.tabs.Tab, entity: string): Promise<{ opened: boolean }> {
+  return openPanelWith(tab, { entity });
 }
 
 /** The toolbar button opens the panel: Chrome by a panel behaviour, Firefox by toggling its sidebar. */

@@ -61,6 +61,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     if (!msg) return false;
     if (msg.type === 'content/ping') reply({ state: session.state, url: location.href } satisfies ContentState);
     else if (msg.type === 'content/focus-marks') reply({ focused: session.focusMarks() });
+    else if (msg.type === 'content/get-selection') reply({ text: (window.getSelection()?.toString() ?? '').slice(0, 200_000) });
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { usePageStatus, useTabId } from '../../components/hooks/useActiveTab';
 import { useNavRequests, type NavRequest } from '../../components/hooks/useNavRequests';
 import { openExtensionPage } from '../../components/hooks/useOpenTab';
+import { readPageSelection } from '../../components/hooks/usePageSelection';
 import { PanelShell } from '../../components/PanelShell';
 import { ArticleReaderView } from '../../components/views/ArticleReaderView';
 import { ArticlesView } from '../../components/views/ArticlesView';
@@ -41,7 +42,7 @@ export function App() {
   const site = status.kind === 'report' ? hostOf(status.report.url) : null;
   return (
     <Router hook={useHashLocation}>
-      <PanelShell location={location} navigate={navigate}>
+      <PanelShell location={location} navigate={navigate} readSelection={tabId === null ? undefined : () => readPageSelection(tabId)}>
         <DatabaseGate>
           <ErrorBoundary key={location} what="Could not read the corpus database">
             <Switch>
