@@ -30,5 +30,18 @@ export class CrossframeDB extends Dexie {
       snippets: 'id, created, updated, *entities, *tags, source.url, source.site',
       meta: 'key',
     });
+    // Version 2: snippets get a trash state. `deleted` is 0 for a live snippet and the time it was moved to the trash
+    // otherwise (IndexedDB cannot index a missing field or a boolean, so 0 stands for "not deleted"); the index lists
+    // and purges the trash. The upgrade marks every version-1 snippet live and changes nothing else.
+    this.version(2)
+      .stores({ snippets: 'id, created, updated, deleted, *entities, *tags, source.url, source.site' })
+      .upgrade((tx) =>
+        tx
+          .table('snippets')
+          .toCollection()
+          .modify((s: { deleted?: number }) => {
+            if (typeof s.deleted !== 'number') s.deleted = 0;
+          }),
+      );
   }
 }

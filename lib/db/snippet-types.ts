@@ -1,16 +1,6 @@
-/** W3C Web Annotation selectors: the quote with its context, and its position in the page text. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+import type { SnippetSelectors } from '../snippets/selector-types';
 
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
+export type { SnippetSelectors, TextPositionSelector, TextQuoteSelector } from '../snippets/selector-types';
 
 export interface SnippetSource {
   kind: 'page' | 'corpus';
@@ -28,9 +18,15 @@ export interface SnippetRecord {
   created: number;
   updated: number;
   source: SnippetSource;
-  selectors: [TextQuoteSelector, TextPositionSelector];
+  selectors: SnippetSelectors;
   note: string;
   tags: string[];
   /** Ids of the corpus entities named inside the quote. */
   entities: string[];
+  /**
+   * Trash state (schema version 2): 0 = live, otherwise when the snippet was moved to the trash (ms). Every record
+   * written by lib/db/snippets.ts and every record upgraded from version 1 has it; it is optional in the type only so
+   * that a record built by hand without it still type-checks, and such a record counts as live.
+   */
+  deleted?: number;
 }
