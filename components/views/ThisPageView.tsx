@@ -29,7 +29,7 @@ export function ThisPageView({ status, onOpenEntity }: Props) {
         This page doesn’t seem to be about the war in Syria or ISIS, so Crossframe leaves it alone. Select a name and use “Cross-reference” to look it up anyway.
       </Status>
     );
-  return <EntityList entities={report.entities} note={report.note} onOpenEntity={onOpenEntity} />;
+  return <EntityList title={report.title} entities={report.entities} note={report.note} onOpenEntity={onOpenEntity} />;
 }
 
 function Status({ title, children }: { title: string; children: React.ReactNode }) {
@@ -41,7 +41,7 @@ function Status({ title, children }: { title: string; children: React.ReactNode 
   );
 }
 
-function EntityList({ entities, note, onOpenEntity }: { entities: PageEntity[]; note?: string; onOpenEntity: (id: string) => void }) {
+function EntityList({ title, entities, note, onOpenEntity }: { title: string; entities: PageEntity[]; note?: string; onOpenEntity: (id: string) => void }) {
   const records = useEntities();
   const articles = useArticles();
   const framings = useFramingsOf(entities.map((e) => e.id));
@@ -56,6 +56,7 @@ function EntityList({ entities, note, onOpenEntity }: { entities: PageEntity[]; 
   return (
     <section aria-labelledby="on-page">
       <h2 id="on-page">On this page</h2>
+      {title && <p className="page-title">{title}</p>}
       {note && <p className="note">{note}</p>}
       {TYPE_ORDER.filter((t) => groups.has(t)).map((type) => (
         <section key={type} className="entity-group" aria-labelledby={`group-${type}`}>

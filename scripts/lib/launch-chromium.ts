@@ -8,7 +8,9 @@ export const CHROME_DIST = resolve(ROOT, '.output/chrome-mv3');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium with the built extension loaded, on a new or a reused profile; nothing resolves but 127.0.0.1. */
-export async function launchWithExtension(opts: { profile?: string; dist?: string; headless?: boolean; extension?: boolean } = {}): Promise<{ context: BrowserContext; profile: string }> {
+export async function launchWithExtension(
+  opts: { profile?: string; dist?: string; headless?: boolean; extension?: boolean; args?: string[] } = {},
+): Promise<{ context: BrowserContext; profile: string }> {
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'crossframe-profile-'));
   const dist = opts.dist ?? CHROME_DIST;
   const extension = opts.extension ?? true;
@@ -28,6 +30,7 @@ export async function launchWithExtension(opts: { profile?: string; dist?: strin
       '--disable-features=Translate,OptimizationHints,MediaRouter',
       // Saved pages name scripts and styles on their original hosts: fail those lookups at once, nothing leaves 127.0.0.1.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ...(opts.args ?? []),
     ],
   });
   return { context, profile };

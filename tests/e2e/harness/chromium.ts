@@ -18,7 +18,7 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Debian's Chromium with the built extension, on a new or a reused profile. */
-export async function launchChromium(opts: { profile?: string; dist?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchChromium(opts: { profile?: string; dist?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
   const { context, profile } = await launchWithExtension(opts);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness/server';
+
+const out = (browser: string) => resolve(ROOT, '.output', browser);
+const manifest = (browser: string) => JSON.parse(readFileSync(join(out(browser), 'manifest.json'), 'utf8'));
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+}
+
+describe('the built extension (least privilege, no remote code)', () => {
+  it('asks Chrome only for the permissions it uses', () => {
+    const m = manifest('chrome-mv3');
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_permissions).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.externally_connectable).toBeUndefined();
+    expect(m.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle' })]);
+    expect(m.content_scripts[0].all_frames).toBeUndefined();
+  });
+
+  it('asks Firefox for the same, without the Chrome-only side panel permission', () => {
+    const m = manifest('firefox-mv2');
+    expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('has a strict content security policy for its pages', () => {
+    const csp: string = manifest('chrome-mv3').content_security_policy.extension_pages;
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    expect(directives).toMatchObject({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'object-src': "'none'",
+      'connect-src': "'self'",
+      'base-uri': "'none'",
+      'frame-ancestors': "'none'",
+    });
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+    expect(manifest('firefox-mv2').content_security_policy).toBe(csp);
+  });
+
+  it('loads no code from anywhere but itself', () => {
+    for (const f of files(out('chrome-mv3')).filter((p) => p.endsWith('.html'))) {
+      const html = readFileSync(f, 'utf8');
+      for (const [, src] of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)) expect(src, f).toMatch(/^\/|^\.\//);
+    }
+    for (const f of files(out('chrome-mv3')).filter((p) => p.endsWith('.js'))) {
+      const js = readFileSync(f, 'utf8');
+      expect(js, f).not.toMatch(/import\(\s*["'`]https?:/);
+      expect(js, f).not.toMatch(/importScripts\(/);
+    }
+  });
+
+  it('keeps React, Dexie, Fuse.js and the framing NLP out of the content script', () => {
+    const cs = readFileSync(join(out('chrome-mv3'), 'content-scripts/content.js'), 'utf8');
+    expect(cs).not.toMatch(/react-dom|__SECRET_INTERNALS|createRoot/);
+    expect(cs).not.toMatch(/Dexie|IDBKeyRange|indexedDB/);
+    expect(cs).not.toMatch(/Fuse\b|useExtendedSearch/);
+    expect(cs).not.toMatch(/afinn|abandon.{0,6}-2/);
+    expect(existsSync(join(out('chrome-mv3'), 'content-scripts/content.css'))).toBe(true);
+  });
+});
