@@ -70,7 +70,7 @@ export function tokenize(text: string): Tokens {
     const raw = text.slice(start, wordEnd);
     const norm = plain && !(raw.length >= 4 && raw.endsWith('ah')) ? raw : foldToken(raw);
     if (norm.length === 0) continue;
-    if (norm.length <= 3 && isDroppedArticle(norm, text, end)) {
+    if (raw.length <= 3 && isDroppedArticle(raw, text, end)) {
       if (articleStart < 0) articleStart = start;
       continue;
     }
@@ -98,13 +98,19 @@ function isWordAt(text: string, i: number): boolean {
   return classify(text.codePointAt(i) ?? 0) === CharClass.Word;
 }
 
-function isDroppedArticle(norm: string, text: string, end: number): boolean {
-  if (norm.length > 3 || !ARTICLES_BEFORE_HYPHEN.has(norm)) return false;
-  if (end >= text.length) return false;
-  const next = text.charCodeAt(end);
-  if (classify(next) === CharClass.Hyphen) return isWordAt(text, end + 1);
-  if ((next === 0x20 || next === 0xa0) && ARTICLES_BEFORE_SPACE.has(norm)) return isWordAt(text, end + 1);
-  return false;
+/**
+ * An Arabic article particle written as a word of its own: "al-" before a hyphen, or "al"/"el"/"ash"... before
+ * spaces (not a line break). Judged on the word as written, not folded: "all" folds to "al" but is no article.
+ */
+function isDroppedArticle(raw: string, text: string, end: number): boolean {
+  // Case and diacritics aside (éz-Zör), but letters not collapsed: "all" must not become "al".
+  const word = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (!ARTICLES_BEFORE_HYPHEN.has(word) || end >= text.length) return false;
+  if (classify(text.charCodeAt(end)) === CharClass.Hyphen) return isWordAt(text, end + 1);
+  if (!ARTICLES_BEFORE_SPACE.has(word)) return false;
+  let i = end;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x09)) i++;
+  return i > end && isWordAt(text, i);
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

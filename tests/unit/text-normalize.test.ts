@@ -79,3 +79,16 @@ describe('one normalization for matcher, look-up and re-anchoring', () => {
     expect(normalize("O'Brien")).toBe('obrien');
   });
 });
+
+describe('Arabic article particles (found by the snippet tests)', () => {
+  it('does not take the English word "all" for the article "al"', () => {
+    expect(normalize('all the troops')).toBe('al the trops');
+    expect(normalize('al-Sham')).toBe('sham');
+  });
+
+  it('drops the particle before any run of spaces, but not across a line break', () => {
+    expect(normalize('Hashd al  Shaabi')).toBe(normalize('Hashd al Shaabi'));
+    expect(normalize('Hashd al\tShaabi')).toBe(normalize('Hashd al Shaabi'));
+    expect(normalize('Hashd al\nShaabi')).toBe('hashd al shabi');
+  });
+});
