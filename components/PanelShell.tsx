@@ -5,6 +5,8 @@ interface Props {
   navigate: (to: string) => void;
   /** Reads the selection on the page the panel describes; null when there is no readable page. */
   readSelection?: () => Promise<string | null>;
+  /** Saves the selection on the page as a snippet; resolves to a message for the reader. */
+  saveSelection?: () => Promise<string>;
   children: ReactNode;
 }
 
@@ -16,7 +18,7 @@ const SECTIONS = [
 ];
 
 /** The panel's frame: back/forward, sections, the look-up box, and the current view. */
-export function PanelShell({ location, navigate, readSelection, children }: Props) {
+export function PanelShell({ location, navigate, readSelection, saveSelection, children }: Props) {
   const [query, setQuery] = useState('');
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -85,11 +87,18 @@ export function PanelShell({ location, navigate, readSelection, children }: Prop
             <input id="lookup-input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Dier ez Zor, Hashd al-Shaabi, داعش" autoComplete="off" />
             <button type="submit">Look up</button>
           </div>
-          {readSelection && (
-            <button type="button" className="small-button selection-button" onClick={() => void lookUpSelection()}>
-              Look up the page’s selection
-            </button>
-          )}
+          <div className="row selection-buttons">
+            {readSelection && (
+              <button type="button" className="small-button" onClick={() => void lookUpSelection()}>
+                Look up the page’s selection
+              </button>
+            )}
+            {saveSelection && (
+              <button type="button" className="small-button" onClick={() => void saveSelection().then(setSelectionNote)}>
+                Save the page’s selection
+              </button>
+            )}
+          </div>
           {selectionNote && <p role="status" className="muted">{selectionNote}</p>}
         </form>
       </header>

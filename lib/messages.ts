@@ -36,8 +36,36 @@ export const PageReportSchema = z.object({
 });
 export type PageReport = z.infer<typeof PageReportSchema>;
 
+const SelectorsSchema = z.tuple([
+  z.object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().check(z.minLength(1), z.maxLength(20_000)),
+    prefix: shortText(64),
+    suffix: shortText(64),
+  }),
+  z.object({ type: z.literal('TextPositionSelector'), start: count, end: count }),
+]);
+
+/** A snippet as the content script proposes it; the background fills in the rest and validates the record. */
+export const PageSnippetDraftSchema = z.object({
+  url: z.string().check(z.minLength(1), z.maxLength(MAX_URL)),
+  title: shortText(MAX_TITLE),
+  selectors: SelectorsSchema,
+  entities: z.array(id).check(z.maxLength(200)),
+});
+export type PageSnippetDraft = z.infer<typeof PageSnippetDraftSchema>;
+
+const snippetId = z.string().check(z.minLength(1), z.maxLength(128));
+
 /** Content script → background. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snippet/save'), draft: PageSnippetDraftSchema }),
+  z.object({
+    type: z.literal('page/snippets-anchored'),
+    url: shortText(MAX_URL),
+    anchored: z.array(snippetId).check(z.maxLength(5000)),
+    orphans: z.array(snippetId).check(z.maxLength(5000)),
+  }),
   z.object({ type: z.literal('page/report'), report: PageReportSchema }),
   z.object({ type: z.literal('page/open-entity'), entity: id }),
   z.object({ type: z.literal('entity/summaries'), ids: z.array(id).check(z.maxLength(MAX_ENTITIES)) }),
@@ -49,7 +77,22 @@ export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/ping') }),
   z.object({ type: z.literal('content/focus-marks') }),
   z.object({ type: z.literal('content/get-selection') }),
+  z.object({ type: z.literal('content/save-selection') }),
 ]);
+
+/** The background's answer to a page report: the reader's snippets saved on this page, to find again. */
+export const ReportReplySchema = z.object({
+  snippets: z.array(z.object({ id: snippetId, selectors: SelectorsSchema })).check(z.maxLength(5000)),
+});
+
+/** The background's answer to a snippet save. */
+export const SaveReplySchema = z.object({
+  ok: z.boolean(),
+  /** The save failed but the snippet is kept and will be retried. */
+  kept: z.optional(z.boolean()),
+  message: shortText(500),
+});
+export type SaveReply = z.infer<typeof SaveReplySchema>;
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;
 
 /** Side panel and other extension pages → background. */
@@ -57,6 +100,7 @@ export const PanelToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('panel/get-tab'), tabId: count }),
   z.object({ type: z.literal('corpus/status') }),
   z.object({ type: z.literal('corpus/retry') }),
+  z.object({ type: z.literal('snippets/retry') }),
 ]);
 export type PanelToBackground = z.infer<typeof PanelToBackgroundSchema>;
 

@@ -8,12 +8,19 @@ export type PageStatus =
   /** The content script cannot run there: browser pages, the extension store, PDFs, file viewers. */
   | { kind: 'unreadable' }
   | { kind: 'scanning' }
-  | { kind: 'report'; report: PageReport };
+  | { kind: 'report'; report: PageReport; snippets?: SnippetsOnPage };
+
+/** The reader's snippets saved on the page: which were found again, which could not be (orphans). */
+export interface SnippetsOnPage {
+  anchored: string[];
+  orphans: string[];
+}
 
 interface TabState {
   status: 'done';
   url: string;
   report?: PageReport;
+  snippets?: SnippetsOnPage;
 }
 
 /** The tab the panel describes: `?tab=ID` when a test opens the panel as a page, else the window's active tab. */
@@ -63,7 +70,7 @@ export function usePageStatus(tabId: number | null): PageStatus {
     const probe = async (attempt: number) => {
       const got = (await browser.storage.session.get(key))[key] as TabState | undefined;
       if (cancelled) return;
-      if (got?.report) return set({ kind: 'report', report: got.report });
+      if (got?.report) return set({ kind: 'report', report: got.report, snippets: got.snippets });
       const contentState = await ping(tabId);
       if (cancelled) return;
       if (contentState) set({ kind: contentState.state === 'scanning' || contentState.state === 'idle' ? 'scanning' : 'loading' });
@@ -80,7 +87,7 @@ export function usePageStatus(tabId: number | null): PageStatus {
       if (area !== 'session' || !(key in changes)) return;
       clearTimeout(timer);
       const next = changes[key]?.newValue as TabState | undefined;
-      if (next?.report) set({ kind: 'report', report: next.report });
+      if (next?.report) set({ kind: 'report', report: next.report, snippets: next.snippets });
       else {
         // The tab navigated: the old report was cleared.
         set({ kind: 'loading' });

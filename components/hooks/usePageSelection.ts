@@ -9,3 +9,13 @@ export async function readPageSelection(tabId: number): Promise<string | null> {
     return null;
   }
 }
+
+/** Asks the page's content script to save its selection as a snippet (the same path as the menu and shortcut). */
+export async function savePageSelection(tabId: number): Promise<string> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'content/save-selection' }, { frameId: 0 })) as { message?: unknown } | undefined;
+    return typeof reply?.message === 'string' ? reply.message : 'Crossframe did not answer; try again.';
+  } catch {
+    return 'Crossframe can’t read this page, so nothing was saved.';
+  }
+}

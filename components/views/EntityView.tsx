@@ -1,24 +1,26 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { namesEntity } from '../../lib/corpus/contrast';
 import type { PassageRecord } from '../../lib/corpus/types';
 import { FramingCard } from '../FramingCard';
 import { FramingGlance } from '../FramingGlance';
 import { useArticles } from '../hooks/useCorpus';
+import { getDb } from '../hooks/db';
 import { useEntity, useFramings } from '../hooks/useEntity';
+import { saveCorpusPassage } from '../hooks/useSnippets';
 import { TypeBadge } from '../TypeBadge';
 
 interface Props {
   id: string;
   onOpenArticle: (article: string, entity?: string) => void;
   onOpenWide?: (id: string) => void;
-  onSave?: (p: PassageRecord) => void;
 }
 
 /** Mark set when an entity view has its data on screen (the e2e run measures click → view with it). */
 export const ENTITY_RENDERED_MARK = 'crossframe:entity-rendered';
 
 /** One entity: what it is, then how each corpus article frames it, side by side and card by card. */
-export function EntityView({ id, onOpenArticle, onOpenWide, onSave }: Props) {
+export function EntityView({ id, onOpenArticle, onOpenWide }: Props) {
+  const [saved, setSaved] = useState('');
   const entity = useEntity(id);
   const framings = useFramings(id);
   const articles = useArticles();
@@ -32,6 +34,17 @@ export function EntityView({ id, onOpenArticle, onOpenWide, onSave }: Props) {
   if (entity === null) return <p role="status">No entity “{id}” in the corpus.</p>;
   if (!ready) return <p role="status">Loading…</p>;
   const naming = framings.filter(namesEntity).length;
+  // A corpus passage saved as a snippet keeps the names it contains, so it can be filtered and compared.
+  const onSave = async (p: PassageRecord) => {
+    const title = articles.find((a) => a.id === p.article)?.title ?? p.article;
+    try {
+      const inPassage = await getDb().mentions.where('[article+passage]').equals([p.article, p.ordinal]).toArray();
+      await saveCorpusPassage(p, title, [...new Set(inPassage.map((m) => m.entity))]);
+      setSaved('Passage saved to your snippets.');
+    } catch (e) {
+      setSaved(`Not saved: ${(e as Error).message}`);
+    }
+  };
   const scrollTo = (article: string) => document.getElementById(`card-${article}`)?.focus();
   return (
     <article className="entity-view" aria-labelledby="entity-name">
@@ -54,6 +67,9 @@ export function EntityView({ id, onOpenArticle, onOpenWide, onSave }: Props) {
         )}
       </p>
       <FramingGlance articles={articles} framings={framings} onPick={scrollTo} />
+      <p role="status" className="muted">
+        {saved}
+      </p>
       <div className="cards">
         {articles.map((a) => (
           <FramingCard
@@ -62,7 +78,7 @@ export function EntityView({ id, onOpenArticle, onOpenWide, onSave }: Props) {
             article={a}
             framing={framings.find((f) => f.article === a.id)}
             onOpenArticle={(article) => onOpenArticle(article, id)}
-            onSave={onSave}
+            onSave={(p) => void onSave(p)}
           />
         ))}
       </div>

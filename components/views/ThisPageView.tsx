@@ -3,16 +3,18 @@ import type { EntityType } from '../../lib/entities/types';
 import type { PageEntity } from '../../lib/messages';
 import { useArticles } from '../hooks/useCorpus';
 import { useEntities, useFramingsOf } from '../hooks/useEntity';
-import type { PageStatus } from '../hooks/useActiveTab';
+import type { PageStatus, SnippetsOnPage } from '../hooks/useActiveTab';
+import { useSnippets } from '../hooks/useSnippets';
 import { TYPE_ORDER, TYPE_PLURAL, TypeBadge } from '../TypeBadge';
 
 interface Props {
   status: PageStatus;
   onOpenEntity: (id: string) => void;
+  onOpenSaved: () => void;
 }
 
 /** The corpus entities the active tab's page names, grouped by type, most named first. */
-export function ThisPageView({ status, onOpenEntity }: Props) {
+export function ThisPageView({ status, onOpenEntity, onOpenSaved }: Props) {
   if (status.kind === 'no-tab') return <Status title="No page">Open a news page in this window.</Status>;
   if (status.kind === 'loading') return <Status title="Waiting for the page…">Crossframe reads the page once it has loaded.</Status>;
   if (status.kind === 'scanning') return <Status title="Reading the page…">Looking for the people, places and groups the corpus knows.</Status>;
@@ -23,13 +25,50 @@ export function ThisPageView({ status, onOpenEntity }: Props) {
       </Status>
     );
   const { report } = status;
+  const saved = <SavedOnThisPage url={report.url} found={status.snippets} onOpenSaved={onOpenSaved} />;
   if (!report.relevant)
     return (
-      <Status title="Not about Syria or ISIS">
-        This page doesn’t seem to be about the war in Syria or ISIS, so Crossframe leaves it alone. Select a name and use “Cross-reference” to look it up anyway.
-      </Status>
+      <>
+        <Status title="Not about Syria or ISIS">
+          This page doesn’t seem to be about the war in Syria or ISIS, so Crossframe leaves it alone. Select a name and use “Cross-reference” to look it up anyway.
+        </Status>
+        {saved}
+      </>
     );
-  return <EntityList title={report.title} entities={report.entities} note={report.note} onOpenEntity={onOpenEntity} />;
+  return (
+    <>
+      <EntityList title={report.title} entities={report.entities} note={report.note} onOpenEntity={onOpenEntity} />
+      {saved}
+    </>
+  );
+}
+
+/** The reader's snippets saved on this page, and whether each was found again; an orphan is shown, never dropped. */
+function SavedOnThisPage({ url, found, onOpenSaved }: { url: string; found?: SnippetsOnPage; onOpenSaved: () => void }) {
+  const hash = url.indexOf('#');
+  const snippets = useSnippets({ url: hash < 0 ? url : url.slice(0, hash) });
+  if (!snippets || snippets.length === 0) return null;
+  return (
+    <section aria-labelledby="saved-here" className="saved-here">
+      <h2 id="saved-here">Saved on this page</h2>
+      <ul className="saved-here-list">
+        {snippets.map((s) => {
+          const state = found?.orphans.includes(s.id) ? 'orphan' : found?.anchored.includes(s.id) ? 'found' : 'pending';
+          return (
+            <li key={s.id} className={`saved-${state}`}>
+              <q>{s.selectors[0].exact.length > 160 ? `${s.selectors[0].exact.slice(0, 160)}…` : s.selectors[0].exact}</q>
+              <span className="saved-state">
+                {state === 'found' ? ' — marked on the page' : state === 'orphan' ? ' — no longer found on the page (the page changed)' : ' — looking for it…'}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="link-button" onClick={onOpenSaved}>
+        All saved snippets
+      </button>
+    </section>
+  );
 }
 
 function Status({ title, children }: { title: string; children: React.ReactNode }) {

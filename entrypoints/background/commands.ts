@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { BackgroundToContent } from '../../lib/messages';
-import { lookupSelectionOf } from './lookup';
+import { lookupSelectionOf, saveSelectionOf } from './lookup';
 
 function toContent(tab: Browser.tabs.Tab | undefined, msg: BackgroundToContent): void {
   if (tab?.id === undefined) return;
@@ -14,5 +14,6 @@ export function installCommands(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'focus-marks') toContent(tab, { type: 'content/focus-marks' });
     else if (command === 'lookup-selection' && tab) lookupSelectionOf(tab);
+    else if (command === 'save-selection' && tab) saveSelectionOf(tab);
   });
 }

@@ -5,6 +5,7 @@ import { createLookupMenu, installLookupMenu } from './lookup';
 import { ensureShippedCorpus } from './corpus';
 import { installPanelButton } from './panel';
 import { installRouter } from './router';
+import { retryPending } from './snippets';
 import { clearTabState } from './tab-state';
 
 export default defineBackground(() => {
@@ -23,5 +24,6 @@ export default defineBackground(() => {
     if (change.status === 'loading') void clearTabState(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void clearTabState(tabId));
-  void ensureShippedCorpus();
+  // Snippets kept from a failed save are retried at every start.
+  void ensureShippedCorpus().then(() => retryPending());
 });

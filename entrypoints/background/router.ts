@@ -9,7 +9,8 @@ import {
 import { corpusStatus, ensureShippedCorpus } from './corpus';
 import { entitySummaries } from './summaries';
 import { openPanelOnEntity } from './panel';
-import { getTabState, setTabState } from './tab-state';
+import { retryPending, saveFromPage, snippetsForPage } from './snippets';
+import { getTabState, setTabState, updateTabState } from './tab-state';
 import { senderKind } from './senders';
 
 type Reply = (response: unknown) => void;
@@ -40,7 +41,14 @@ function fromContent(msg: ContentToBackground, tab: Browser.tabs.Tab): Promise<u
   const tabId = tab.id as number;
   switch (msg.type) {
     case 'page/report':
-      return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() });
+      // The reply carries the reader's snippets saved on this page, to be found again and marked.
+      return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() })
+        .then(() => snippetsForPage(msg.report.url))
+        .then((snippets) => ({ snippets }));
+    case 'page/snippets-anchored':
+      return updateTabState(tabId, msg.url, { snippets: { anchored: msg.anchored, orphans: msg.orphans } });
+    case 'snippet/save':
+      return saveFromPage(msg.draft);
     case 'page/open-entity':
       // Must run before any await: opening a panel needs the user's click, which an await would lose.
       return openPanelOnEntity(tab, msg.entity);
@@ -57,6 +65,8 @@ function fromPanel(msg: PanelToBackground): Promise<unknown> | undefined {
       return Promise.resolve(corpusStatus());
     case 'corpus/retry':
       return ensureShippedCorpus();
+    case 'snippets/retry':
+      return retryPending();
   }
 }
 

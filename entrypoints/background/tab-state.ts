@@ -6,6 +6,8 @@ export interface TabState {
   status: 'done';
   url: string;
   report?: PageReport;
+  /** The reader's snippets on this page: found again, or not (orphans are shown, never dropped). */
+  snippets?: { anchored: string[]; orphans: string[] };
   updated: number;
 }
 
@@ -14,6 +16,13 @@ export const tabKey = (tabId: number) => `tab:${tabId}`;
 export async function setTabState(tabId: number, state: TabState): Promise<void> {
   await browser.storage.session.set({ [tabKey(tabId)]: state });
   await setBadge(tabId, state.report?.relevant ? state.report.entities.length : 0);
+}
+
+/** Adds to the state of a tab that still shows `url` (a late message from a page the tab has left is ignored). */
+export async function updateTabState(tabId: number, url: string, patch: Partial<TabState>): Promise<void> {
+  const current = await getTabState(tabId);
+  if (!current || current.url !== url) return;
+  await browser.storage.session.set({ [tabKey(tabId)]: { ...current, ...patch, updated: Date.now() } });
 }
 
 export async function clearTabState(tabId: number): Promise<void> {

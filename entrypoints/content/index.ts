@@ -4,7 +4,17 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Matcher } from '../../lib/entities/matcher';
-import { BackgroundToContentSchema, EntitySummarySchema, parseMessage, type ContentState, type ContentToBackground, type EntitySummary } from '../../lib/messages';
+import {
+  BackgroundToContentSchema,
+  EntitySummarySchema,
+  parseMessage,
+  ReportReplySchema,
+  SaveReplySchema,
+  type ContentState,
+  type ContentToBackground,
+  type EntitySummary,
+  type SaveReply,
+} from '../../lib/messages';
 import { browserHighlightEnv } from '../../lib/page/highlight';
 import { PageSession } from '../../lib/page/page-session';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
@@ -38,12 +48,21 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     matcher: new Matcher(gazetteer),
     highlightEnv: browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
-    report: (report) => void send({ type: 'page/report', report }),
+    report: (report, fresh) =>
+      void send({ type: 'page/report', report }).then((raw) => {
+        // After a full scan, find the reader's saved snippets on this page again.
+        const reply = fresh ? parseMessage(ReportReplySchema, raw) : null;
+        if (!reply || reply.snippets.length === 0) return;
+        const found = session.paintSaved(reply.snippets);
+        if (found) void send({ type: 'page/snippets-anchored', url: report.url, ...found });
+      }),
     summaries: async (ids) => {
       const reply = await send({ type: 'entity/summaries', ids });
       return Array.isArray(reply) ? reply.map((r) => parseMessage(EntitySummarySchema, r)).filter((r): r is EntitySummary => r !== null) : [];
     },
     openEntity: (entity) => void send({ type: 'page/open-entity', entity }),
+    saveSnippet: async (draft) =>
+      parseMessage(SaveReplySchema, await send({ type: 'snippet/save', draft })) ?? ({ ok: false, message: 'Crossframe did not answer; try again.' } satisfies SaveReply),
     markingAllowed: () => markingAllowed(settings, host),
     settingsReady,
   });
@@ -62,6 +81,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     if (msg.type === 'content/ping') reply({ state: session.state, url: location.href } satisfies ContentState);
     else if (msg.type === 'content/focus-marks') reply({ focused: session.focusMarks() });
     else if (msg.type === 'content/get-selection') reply({ text: (window.getSelection()?.toString() ?? '').slice(0, 200_000) });
+    else if (msg.type === 'content/save-selection') {
+      void session.saveSelection().then(reply);
+      return true;
+    }
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);

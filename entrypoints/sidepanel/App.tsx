@@ -6,7 +6,8 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { usePageStatus, useTabId } from '../../components/hooks/useActiveTab';
 import { useNavRequests, type NavRequest } from '../../components/hooks/useNavRequests';
 import { openExtensionPage } from '../../components/hooks/useOpenTab';
-import { readPageSelection } from '../../components/hooks/usePageSelection';
+import { readPageSelection, savePageSelection } from '../../components/hooks/usePageSelection';
+import { SavedView } from '../../components/views/SavedView';
 import { PanelShell } from '../../components/PanelShell';
 import { ArticleReaderView } from '../../components/views/ArticleReaderView';
 import { ArticlesView } from '../../components/views/ArticlesView';
@@ -42,12 +43,17 @@ export function App() {
   const site = status.kind === 'report' ? hostOf(status.report.url) : null;
   return (
     <Router hook={useHashLocation}>
-      <PanelShell location={location} navigate={navigate} readSelection={tabId === null ? undefined : () => readPageSelection(tabId)}>
+      <PanelShell
+        location={location}
+        navigate={navigate}
+        readSelection={tabId === null ? undefined : () => readPageSelection(tabId)}
+        saveSelection={tabId === null ? undefined : () => savePageSelection(tabId)}
+      >
         <DatabaseGate>
           <ErrorBoundary key={location} what="Could not read the corpus database">
             <Switch>
               <Route path="/">
-                <ThisPageView status={status} onOpenEntity={openEntity} />
+                <ThisPageView status={status} onOpenEntity={openEntity} onOpenSaved={() => navigate('/saved')} />
               </Route>
               <Route path="/entity/:id">
                 {(p) => <EntityView id={p.id} onOpenArticle={openArticle} onOpenWide={(id) => openExtensionPage(`/compare.html#/entity/${id}`)} />}
@@ -57,6 +63,9 @@ export function App() {
               </Route>
               <Route path="/article/:id/:entity?">{(p) => <ArticleReaderView id={p.id} focus={p.entity} />}</Route>
               <Route path="/search/:q?">{(p) => <SearchView query={decodeURIComponent(p.q ?? '')} onOpenEntity={openEntity} onOpenArticle={openArticle} />}</Route>
+              <Route path="/saved">
+                <SavedView onOpenEntity={openEntity} onOpenArticle={(id) => openArticle(id)} />
+              </Route>
               <Route path="/settings">
                 <SettingsView site={site} />
               </Route>

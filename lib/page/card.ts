@@ -38,6 +38,7 @@ export const CARD_CSS = `
     background: #0b57a3; color: #ffffff; font: 600 13px/1.4 system-ui, sans-serif;
   }
   button:focus-visible { outline: 3px solid #c25700; outline-offset: 2px; }
+  button.save { margin-inline-start: 6px; background: #ffffff; color: #0b57a3; border: 1px solid #0b57a3; }
   .nav {
     position: fixed; bottom: 12px; right: 12px; font: 600 13px/1.4 system-ui, sans-serif;
     background: #1f4e79; color: #ffffff; padding: 6px 12px; border-radius: 999px; border: 0; margin: 0;
@@ -50,6 +51,7 @@ export const CARD_CSS = `
     .contrast { color: #e8eaed; }
     .seen { color: #b3b8c0; }
     button { background: #7cb8ff; color: #0b1320; }
+    button.save { background: #20242a; color: #7cb8ff; border-color: #7cb8ff; }
   }
 `;
 
@@ -65,8 +67,9 @@ export class Card {
   private readonly contrastEl: HTMLElement;
   private readonly seenEl: HTMLElement;
   readonly openButton: HTMLButtonElement;
+  readonly saveButton: HTMLButtonElement;
 
-  constructor(root: ShadowRoot, onOpen: () => void) {
+  constructor(root: ShadowRoot, onOpen: () => void, onSave: () => void) {
     const doc = root.ownerDocument;
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, parent: HTMLElement) => {
       const e = doc.createElement(tag);
@@ -91,6 +94,14 @@ export class Card {
     this.openButton.addEventListener('click', (e) => {
       e.stopPropagation();
       onOpen();
+    });
+    this.saveButton = make('button', 'save', this.el);
+    this.saveButton.type = 'button';
+    this.saveButton.textContent = 'Save snippet';
+    this.saveButton.title = 'Save the selection, or else the sentence around this name';
+    this.saveButton.addEventListener('click', (e) => {
+      e.stopPropagation();
+      onSave();
     });
     root.appendChild(this.el);
   }

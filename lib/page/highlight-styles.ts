@@ -21,6 +21,8 @@ export function highlightCss(): string {
   });
   // Adjectives ("Kurdish-led", "Russian jets") say less than names: a thin dotted underline, no tint.
   rules.push(`::highlight(${DEMONYM_HIGHLIGHT}) { text-decoration: underline dotted #6b7280 1px; }`);
+  // The reader's saved snippets: a strong yellow with a thick underline, unlike any entity mark.
+  rules.push(`::highlight(crossframe-snippet) { background-color: rgba(255, 214, 0, 0.5); color: #1b1d21; text-decoration: underline solid #7a5a00 3px; }`);
   rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: #ffd400; color: #000; text-decoration: underline solid #000 3px; }`);
   return rules.join('\n');
 }

@@ -1,6 +1,7 @@
 import type { CompiledGazetteer } from '../entities/compile';
 import type { Matcher } from '../entities/matcher';
-import type { EntitySummary, PageReport } from '../messages';
+import type { EntitySummary, PageReport, PageSnippetDraft, SaveReply } from '../messages';
+import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import { collectText, isExcludedElement } from './collect';
@@ -9,6 +10,9 @@ import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
 import { MutationWatcher, type MutationBatch } from './mutations';
 import { summarizeHits } from './report';
+import { selectorsForRange, selectorsForSentence } from './snippet-capture';
+import { clearSnippets, paintSnippets, type SavedOnPage } from './snippet-marks';
+import { Toast, TOAST_CSS } from './toast';
 import { runSliced, yieldToPage, type SliceStats } from './slices';
 import { UiHost } from './ui-host';
 
@@ -31,9 +35,11 @@ export interface SessionDeps {
   /** null where the CSS Custom Highlight API is missing: the page is analysed and reported, not marked. */
   highlightEnv: HighlightEnv | null;
   isVisible: (el: Element) => boolean;
-  report: (report: PageReport) => void;
+  /** Sends the page's report; after a full scan, `fresh` is true and the reply may carry saved snippets. */
+  report: (report: PageReport, fresh: boolean) => void;
   summaries: (ids: string[]) => Promise<EntitySummary[]>;
   openEntity: (id: string) => void;
+  saveSnippet: (draft: PageSnippetDraft) => Promise<SaveReply>;
   /** Whether marks may be drawn here (the reader's global and per-site settings). */
   markingAllowed: () => boolean;
   /** Settles when the settings have been read: the scan starts at once, marks wait for it. */
@@ -53,6 +59,11 @@ export class PageSession {
   private capped = false;
   private highlighter: Highlighter | null = null;
   private ui: { host: UiHost; card: Card; nav: MarkNavigator } | null = null;
+  /** Our host element with only the toast: a page that is not marked can still confirm a save. */
+  private bare: UiHost | null = null;
+  private toast: Toast | null = null;
+  /** Counts full scans: saved snippets are found again after each one. */
+  epoch = 0;
   private watcher: MutationWatcher | null = null;
   private listeners: AbortController | null = null;
   private scanAbort: AbortController | null = null;
@@ -97,6 +108,7 @@ export class PageSession {
     await this.deps.settingsReady;
     if (abort.signal.aborted) return;
     this.analysis = analysis;
+    this.epoch++;
     this.scanned = new WeakSet(analysis.text.segments.map((seg) => seg.node));
     this.hits = analysis.relevance.relevant ? analysis.hits : [];
     if (analysis.relevance.relevant) {
@@ -109,7 +121,7 @@ export class PageSession {
     perf?.mark(PERF_SCAN_END, {
       detail: { relevant: analysis.relevance.relevant, marks: this.highlighter?.marks().length ?? 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices },
     });
-    this.sendReport();
+    this.sendReport(true);
     this.watch();
     const deferred = this.deferred;
     this.deferred = null;
@@ -135,8 +147,55 @@ export class PageSession {
     this.watcher?.stop();
     this.watcher = null;
     this.unmark();
+    if (this.deps.highlightEnv) clearSnippets(this.deps.highlightEnv);
+    this.bare?.remove();
+    this.bare = null;
+    this.toast = null;
     this.state = 'idle';
   }
+
+  /** Finds the reader's saved snippets on this page again and paints them; says which could not be found. */
+  paintSaved(snippets: SavedOnPage[]): { anchored: string[]; orphans: string[] } | null {
+    if (!this.analysis) return null;
+    if (!this.deps.highlightEnv) return { anchored: [], orphans: snippets.map((s) => s.id) };
+    return paintSnippets(this.deps.highlightEnv, this.analysis.text, snippets);
+  }
+
+  /**
+   * Saves the reader's selection, or (from a mark's card, with nothing selected) the sentence around the mark.
+   * The selectors refer to the page text that re-anchoring will read on the next visit.
+   */
+  async saveSelection(mark?: DrawnMark): Promise<SaveReply> {
+    const doc = this.deps.doc;
+    const page = this.analysis?.text;
+    const reply = await (async (): Promise<SaveReply> => {
+      if (!page) return { ok: false, message: 'Crossframe has not read this page yet.' };
+      const selection = doc.defaultView?.getSelection();
+      let selectors;
+      try {
+        if (selection && !selection.isCollapsed && selection.rangeCount > 0) selectors = selectorsForRange(page, selection.getRangeAt(0));
+        else if (mark) selectors = selectorsForSentence(page, mark.start);
+      } catch (e) {
+        if (e instanceof SelectionError) return { ok: false, message: 'Select some text of the page first.' };
+        throw e;
+      }
+      if (!selectors) return { ok: false, message: 'Select some text of the page first.' };
+      const entities = [...new Set(this.deps.matcher.find(selectors[0].exact).map((m) => this.g.entities[m.entity]!.id))];
+      return this.deps.saveSnippet({ url: doc.location?.href ?? '', title: (doc.title ?? '').slice(0, 1000), selectors, entities });
+    })();
+    this.notify(reply.message, reply.ok ? 'ok' : 'error');
+    return reply;
+  }
+
+  private notify(message: string, kind: 'ok' | 'error'): void {
+    if (!this.toast) {
+      // In the marks' host when there is one, else in a host of its own (the page is not marked).
+      const host = this.ui?.host ?? (this.bare ??= new UiHost(this.deps.doc, TOAST_CSS));
+      this.toast = new Toast(host.root);
+    }
+    this.toast.show(message, kind);
+  }
+
 
   /** Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. */
   private async applyMarks(signal?: AbortSignal, stats?: SliceStats): Promise<void> {
@@ -180,6 +239,8 @@ export class PageSession {
     this.highlighter = null;
     this.listeners?.abort();
     this.listeners = null;
+    // A toast that lived in the marks' host goes with it.
+    if (this.ui && this.toast && this.ui.host.root.contains(this.toast.el)) this.toast = null;
     this.ui?.host.remove();
     this.ui = null;
     this.cardMark = null;
@@ -191,8 +252,12 @@ export class PageSession {
     // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
     if (!this.highlighter) this.highlighter = new Highlighter(this.deps.highlightEnv as HighlightEnv);
     if (this.ui) return;
-    const host = new UiHost(doc, CARD_CSS);
-    const card = new Card(host.root, () => this.cardMark && this.open(this.cardMark));
+    const host = new UiHost(doc, CARD_CSS + TOAST_CSS);
+    const card = new Card(
+      host.root,
+      () => this.cardMark && this.open(this.cardMark),
+      () => void this.saveSelection(this.cardMark ?? undefined),
+    );
     const nav = new MarkNavigator(host.root, {
       marks: () => this.highlighter?.marks() ?? [],
       describe: (m, i, total) => {
@@ -316,7 +381,7 @@ export class PageSession {
     }
   }
 
-  private sendReport(): void {
+  private sendReport(fresh = false): void {
     const a = this.analysis;
     if (!a) return;
     const relevant = a.relevance.relevant;
@@ -333,7 +398,7 @@ export class PageSession {
       marks: this.highlighter?.marks().length ?? 0,
       capped: this.capped,
       ...(notes.length ? { note: notes.join(' ').slice(0, 300) } : {}),
-    });
+    }, fresh);
   }
 
   private watch(): void {
