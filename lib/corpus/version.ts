@@ -4,7 +4,7 @@ import type { CorpusInput } from './validate';
  * Bump when the pipeline's output changes for the same input (new fields, different rules):
  * the background then re-seeds every installed copy.
  */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** A stable 53-bit string hash (cyrb53); enough to tell corpus versions apart, not for security. */
 export function hashString(text: string, seed = 0): string {

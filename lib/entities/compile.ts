@@ -1,4 +1,5 @@
 import { normalize } from '../text';
+import { arabicVariants } from './arabic-variants';
 import { hasContextRule } from './context-rules';
 import type { EntitiesFile } from './schema';
 import type { EntityType, RelevanceLevel } from './types';
@@ -62,5 +63,15 @@ export function compileGazetteer(file: EntitiesFile): { gazetteer: CompiledGazet
     });
     return { id: e.id, type: e.type, name: e.name, relevance: e.relevance };
   });
+  // Arabic names also match with the conjunctions and prepositions written joined to them. A variant never
+  // displaces any entity's own alias; between variants, the first in file order wins.
+  const taken = new Set(aliases.map(([folded]) => folded));
+  for (const [folded, index, flags] of [...aliases]) {
+    for (const variant of arabicVariants(folded)) {
+      if (taken.has(variant)) continue;
+      taken.add(variant);
+      aliases.push([variant, index, flags & ~AliasFlag.CaseSensitive, '']);
+    }
+  }
   return { gazetteer: { version: file.version, entities, aliases }, problems };
 }

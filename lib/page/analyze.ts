@@ -1,7 +1,7 @@
 import type { Match, Matcher } from '../entities/matcher';
 import { relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
 import { walkText, type PageText } from './collect';
-import { findMainTextNodes } from './main-region';
+import { findMainTextNodesSteps } from './main-region';
 import { toDomPoint } from './positions';
 
 export interface PageHit extends Match {
@@ -45,11 +45,20 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     for (const m of matcher.find(chunk)) raw.push({ ...m, start: m.start + offset, end: m.end + offset });
     yield;
   }
-  // The first visibility question makes the browser compute styles: this step is sliced like the others.
+  // The first visibility question makes the browser compute styles: this step is sliced like the others,
+  // and each element is asked once (a paragraph holds many hits).
   const visible: Match[] = [];
+  const seen = new Map<Element, boolean>();
+  const isVisible = opts.isVisible
+    ? (el: Element) => {
+        let v = seen.get(el);
+        if (v === undefined) seen.set(el, (v = (opts.isVisible as (e: Element) => boolean)(el)));
+        return v;
+      }
+    : undefined;
   for (let i = 0; i < raw.length; i++) {
     const m = raw[i] as Match;
-    if (!opts.isVisible || isHitVisible(text, m, opts.isVisible)) visible.push(m);
+    if (!isVisible || isHitVisible(text, m, isVisible)) visible.push(m);
     if (i % 500 === 499) yield;
   }
   const titleHits = matcher.find(doc.title ?? '');
@@ -59,7 +68,7 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     return { text, hits: asMain, titleHits, relevance, mainFound: false, gatedOut: true };
   }
   yield;
-  const main = findMainTextNodes(doc, text.text.length);
+  const main = yield* findMainTextNodesSteps(doc, text);
   yield;
   const hits: PageHit[] = main ? visible.map((m) => ({ ...m, inMain: inMainRegion(text, m, main) })) : asMain;
   yield;

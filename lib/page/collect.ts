@@ -15,6 +15,8 @@ export interface PageText {
   segments: TextSegment[];
   /** True when the collection stopped at the character limit. */
   truncated: boolean;
+  /** How deep the element tree went (news pages: about 25; some costs grow with it). */
+  maxDepth: number;
 }
 
 /** Our own elements carry this attribute; the collector never reads them. */
@@ -49,6 +51,11 @@ export function isExcludedElement(el: Element): boolean {
   return false;
 }
 
+/** Not rendered at all (so it separates nothing): the hidden attribute or an inline display:none. */
+function isNotRendered(el: Element): boolean {
+  return el.hasAttribute('hidden') || (el as HTMLElement).style?.display === 'none';
+}
+
 export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
 }
@@ -77,12 +84,14 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
       lastWasBreak = true;
     }
   };
-  if (doc.designMode === 'on') return { text: '', segments, truncated };
+  let maxDepth = 0;
+  if (doc.designMode === 'on') return { text: '', segments, truncated, maxDepth };
   // Iterative depth-first walk: we must know when a block element closes, which a TreeWalker does not say.
-  const stack: Array<{ node: Node; closing: boolean }> = [{ node: root, closing: false }];
+  const stack: Array<{ node: Node; closing: boolean; depth: number }> = [{ node: root, closing: false, depth: 0 }];
   let visited = 0;
   while (stack.length > 0) {
-    const { node, closing } = stack.pop() as { node: Node; closing: boolean };
+    const { node, closing, depth } = stack.pop() as { node: Node; closing: boolean; depth: number };
+    if (depth > maxDepth) maxDepth = depth;
     if (++visited % 2000 === 0) yield;
     if (node.nodeType === 3) {
       const value = (node as Text).data;
@@ -103,16 +112,20 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
       pushBreak();
       continue;
     }
-    if (el !== root && isExcludedElement(el)) continue;
+    if (el !== root && isExcludedElement(el)) {
+      // Its text is left out, but a rendered block still separates its neighbours ("Deir" | aria-hidden div | "ez-Zor").
+      if (isBlockElement(el) && !isNotRendered(el)) pushBreak();
+      continue;
+    }
     const block = isBlockElement(el);
     if (block) {
       pushBreak();
-      stack.push({ node: el, closing: true });
+      stack.push({ node: el, closing: true, depth });
     }
     const children = el.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, closing: false });
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, closing: false, depth: depth + 1 });
   }
-  return { text: parts.join(''), segments, truncated };
+  return { text: parts.join(''), segments, truncated, maxDepth };
 }
 
 export function collectText(root: Element, opts: CollectOptions = {}): PageText {

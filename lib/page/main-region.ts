@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import type { PageText } from './collect';
 
 /**
  * Readability runs in one piece (it cannot be sliced), so it only runs on pages of news-article size; the
@@ -7,16 +8,24 @@ import { Readability } from '@mozilla/readability';
  */
 export const MAX_ELEMENTS_FOR_READABILITY = 5_000;
 export const MAX_CHARS_FOR_READABILITY = 250_000;
+/** Some of Readability's passes grow with depth × size: 2,500 levels took it most of a second. News pages: ~25. */
+export const MAX_DEPTH_FOR_READABILITY = 250;
 
 /**
  * The text nodes of the page's main article, found by Mozilla's Readability (Firefox Reader View) on a
  * clone of the document. Readability moves nodes rather than copying text, so each kept clone text node is
  * traced back to the live node it was cloned from. Returns null when the page has no article-like region.
  */
-export function findMainTextNodes(doc: Document, textLength = 0): Set<Text> | null {
-  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY || textLength > MAX_CHARS_FOR_READABILITY) {
-    return semanticMainRegion(doc, textLength);
+export function* findMainTextNodesSteps(doc: Document, page: PageText): Generator<void, Set<Text> | null> {
+  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY || page.text.length > MAX_CHARS_FOR_READABILITY || page.maxDepth > MAX_DEPTH_FOR_READABILITY) {
+    return yield* semanticMainRegion(doc, page);
   }
+  yield;
+  return findMainTextNodes(doc);
+}
+
+/** Readability's main region, run in one piece: only for pages of news-article size (see findMainTextNodesSteps). */
+export function findMainTextNodes(doc: Document): Set<Text> | null {
   const clone = doc.cloneNode(true) as Document;
   const twin = pairTextNodes(doc, clone);
   let article: { content: Element; title?: string | null } | null;
@@ -38,23 +47,34 @@ export function findMainTextNodes(doc: Document, textLength = 0): Set<Text> | nu
 }
 
 /**
- * For pages too big for Readability: the page's own markup for its main content (article, articleBody,
- * main), when one such element holds at least a third of the page's text. Cheap: a selector and one walk.
+ * For pages too big or too deep for Readability: the page's own markup for its main content (article,
+ * articleBody, main), when one such element holds at least a third of the page's text. Sliced.
  */
-function semanticMainRegion(doc: Document, textLength: number): Set<Text> | null {
+function* semanticMainRegion(doc: Document, page: PageText): Generator<void, Set<Text> | null> {
+  const candidates = Array.from(doc.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]'));
+  if (candidates.length === 0) return null;
+  // Each candidate's share of the page text, from the collected text (no textContent of a huge subtree).
+  const lengths = new Map<Element, number>();
+  for (let i = 0; i < page.segments.length; i++) {
+    const node = (page.segments[i] as { node: Text }).node;
+    for (const c of candidates) if (c.contains(node)) lengths.set(c, (lengths.get(c) ?? 0) + node.data.length);
+    if (i % 5000 === 4999) yield;
+  }
   let best: Element | null = null;
   let bestLength = 0;
-  for (const el of Array.from(doc.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]'))) {
-    const length = el.textContent?.length ?? 0;
+  for (const [el, length] of lengths) {
     if (length > bestLength) {
       best = el;
       bestLength = length;
     }
   }
-  if (!best || bestLength < textLength / 3) return null;
+  if (!best || bestLength < page.text.length / 3) return null;
   const main = new Set<Text>();
-  const walker = doc.createTreeWalker(best, 4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) main.add(n as Text);
+  for (let i = 0; i < page.segments.length; i++) {
+    const node = (page.segments[i] as { node: Text }).node;
+    if (best.contains(node)) main.add(node);
+    if (i % 5000 === 4999) yield;
+  }
   return main;
 }
 

@@ -13,9 +13,6 @@ const ARABIC_LETTERS: Record<string, string> = {
   '٠': '0', '١': '1', '٢': '2', '٣': '3', '٤': '4', '٥': '5', '٦': '6', '٧': '7', '٨': '8', '٩': '9',
 };
 const ARABIC_LETTER_RE = /[ٱةىیکـ٠-٩]/g;
-/** Conjunction (و, ف), preposition (ب, ك, ل) and article (ال) written joined to the word; لل is ل + ال. */
-const ARABIC_PROCLITIC_ARTICLE = /^[وف]?(?:[بكل]?ال|لل)/;
-const ARABIC_PROCLITIC = /^[وف]?[بكل]?/;
 
 /** Latin-script particles that transliterate the Arabic article ("al-", "ad-", "ash-", "ez-", ...). */
 export const ARTICLES_BEFORE_HYPHEN = new Set([
@@ -38,7 +35,9 @@ export function foldToken(raw: string): string {
 }
 
 function foldUncached(raw: string): string {
-  let s = raw.normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').replace(JOINERS, '');
+  // Apostrophes first: NFKC would turn some of them (´) into a space and a combining mark.
+  // NFKC can also expand one character into several words (ﷺ): a folded word never contains a space.
+  let s = raw.replace(JOINERS, '').normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').replace(JOINERS, '').replace(/\s+/gu, '');
   s = s.replace(/ß/g, 'ss').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/đ/g, 'd').replace(/ł/g, 'l');
   if (LATIN_WORD.test(s)) return foldLatin(s);
   if (HAS_ARABIC.test(s)) return foldArabic(s);
@@ -52,11 +51,11 @@ function foldLatin(s: string): string {
   return s;
 }
 
+/**
+ * Arabic letter forms only (alef forms, taa marbuta, alef maqsura, tatweel, digits; harakat are marks). The
+ * conjunctions, prepositions and article written joined to a word (والرقة) are not cut here — cutting و from
+ * ورقة ("paper") made it Raqqa — but matched as variants of each Arabic name (lib/entities/arabic-variants.ts).
+ */
 function foldArabic(s: string): string {
-  s = s.replace(ARABIC_LETTER_RE, (ch) => ARABIC_LETTERS[ch] ?? ch);
-  const withArticle = ARABIC_PROCLITIC_ARTICLE.exec(s);
-  if (withArticle && s.length - withArticle[0].length >= 2) return s.slice(withArticle[0].length);
-  const bare = ARABIC_PROCLITIC.exec(s);
-  if (bare && bare[0].length > 0 && s.length - bare[0].length >= 3) return s.slice(bare[0].length);
-  return s;
+  return s.replace(ARABIC_LETTER_RE, (ch) => ARABIC_LETTERS[ch] ?? ch);
 }

@@ -69,8 +69,13 @@ export function tokenize(text: string): Tokens {
     }
     const raw = text.slice(start, wordEnd);
     const norm = plain && !(raw.length >= 4 && raw.endsWith('ah')) ? raw : foldToken(raw);
-    if (norm.length === 0) continue;
-    if (raw.length <= 3 && isDroppedArticle(raw, text, end)) {
+    if (norm.length === 0) {
+      // A word that folds to nothing ends any pending article particle: it must not reach a later word.
+      articleStart = -1;
+      continue;
+    }
+    // Article particles have at most three letters; accents written as combining marks may add to the length.
+    if (raw.length <= 8 && isDroppedArticle(raw, text, end)) {
       if (articleStart < 0) articleStart = start;
       continue;
     }
@@ -102,15 +107,25 @@ function isWordAt(text: string, i: number): boolean {
  * An Arabic article particle written as a word of its own: "al-" before a hyphen, or "al"/"el"/"ash"... before
  * spaces (not a line break). Judged on the word as written, not folded: "all" folds to "al" but is no article.
  */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function isDroppedArticle(raw: string, text: string, end: number): boolean {
-  // Case and diacritics aside (éz-Zör), but letters not collapsed: "all" must not become "al".
-  const word = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Case and diacritics aside (éz-Zör), but letters not collapsed: "all" must not become "al". Most short
+  // words are plain ASCII: only the others pay for Unicode decomposition.
+  const lower = raw.toLowerCase();
+  const word = ASCII_ONLY.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
   if (!ARTICLES_BEFORE_HYPHEN.has(word) || end >= text.length) return false;
-  if (classify(text.charCodeAt(end)) === CharClass.Hyphen) return isWordAt(text, end + 1);
+  if (classify(text.charCodeAt(end)) === CharClass.Hyphen) return opensWord(text, end + 1);
   if (!ARTICLES_BEFORE_SPACE.has(word)) return false;
   let i = end;
   while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x09)) i++;
-  return i > end && isWordAt(text, i);
+  return i > end && opensWord(text, i);
+}
+
+/** A word starts here, possibly with an ayn or hamza mark (al-ʿAdnani). */
+function opensWord(text: string, i: number): boolean {
+  const cp = text.charCodeAt(i);
+  return isWordAt(text, i) || ((cp === 0x2bf || cp === 0x2be) && isWordAt(text, i + 1));
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

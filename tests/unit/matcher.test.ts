@@ -17,8 +17,11 @@ describe('matcher on a gazetteer written for the tests', () => {
     for (const m of matches) expect(text.slice(m.start, m.end)).toBe(m.surface);
   });
 
-  it('matches through diacritics, case, doubled letters and Arabic proclitics', () => {
-    expect(ids('raqqa, RAQQAH, Rakka, والرقة, للرقة')).toEqual(Array(5).fill('raqqa'));
+  it('matches through diacritics, case, doubled letters and Arabic joined particles', () => {
+    expect(ids('raqqa, RAQQAH, Rakka, والرقة, للرقة, وبالرقة, فالرقة')).toEqual(Array(7).fill('raqqa'));
+    // A name without the article takes the particles directly, and never gains an article.
+    expect(ids('سوريا، وسوريا، بسوريا، لسوريا')).toEqual(Array(4).fill('syria'));
+    expect(ids('ورقة، رقة، بالسوريا')).toEqual([]);
     expect(ids('Déir éz-Zör')).toEqual(['deir-ez-zor']);
   });
 

@@ -88,7 +88,7 @@ describe('normalization properties', () => {
   // combining mark). The next real word then starts at the particle: tokenize('al-ـ foo') gives the token
   // "fo" with span [0, 8) = "al-ـ foo" instead of [5, 8) = "foo". The stretch crosses anything, line breaks
   // included: tokenize('al-ـ\nRaqqa') spans [0, 10), so the matcher marks "al-ـ\nRaqqa" across two blocks.
-  it.fails('B1: a dropped article particle does not stretch a later word over a word that folds to nothing', () => {
+  it('B1: a dropped article particle does not stretch a later word over a word that folds to nothing', () => {
     fc.assert(
       fc.property(texts, (x) => !hasLeakedArticle(x)),
       { ...RUNS, examples: [['al-ـ foo'], ['Al-\u0651 Raqqa']] },
@@ -186,7 +186,7 @@ describe('normalization properties', () => {
   // written with decomposed accents (NFD text, as macOS and some CMSs produce) is no longer dropped:
   // normalize('a\u0300sh-Sham') = 'ash sham' but normalize('ash-Sham') = normalize('àsh-Sham') = 'sham';
   // normalize('a\u0301\u0301l Qaeda') = 'al qaeda'. Gating on the stripped word's length would fix it.
-  it.fails('B4: an article particle with decomposed accents is dropped like the plain one', () => {
+  it('B4: an article particle with decomposed accents is dropped like the plain one', () => {
     fc.assert(
       fc.property(latinText, marks, fc.array(fc.nat(), { maxLength: 20 }), (x, ms, positions) => normalize(addMarks(x, ms, positions)) === normalize(x)),
       { ...RUNS, examples: [['ash-Sham', [0x300], [0]]] },
@@ -236,7 +236,7 @@ describe('normalization properties', () => {
   // own text (the page gives the two words "hashd", "sha abi"). The ligatures ﷺ (U+FDFA) and ﷻ (U+FDFB) do the
   // same ("صلي الله عليه وسلم" as one word), and a word-aligned range of normalizeWithMap maps the first
   // folded word of such a token back to the whole token.
-  it.fails('B2: a folded word never contains a space', () => {
+  it('B2: a folded word never contains a space', () => {
     fc.assert(
       fc.property(texts, (x) => tokenize(x).norms.every((n) => !/\s/.test(n))),
       { ...RUNS, examples: [['Sha´abi'], ['ﷺ']] },
@@ -269,7 +269,7 @@ describe('normalization properties', () => {
     );
   });
 
-  it.fails('B3: an ayn mark opening a word (ʿAli) folds away like any other', () => {
+  it('B3: an ayn mark opening a word (ʿAli) folds away like any other', () => {
     fc.assert(
       fc.property(latinText, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), (x, positions) => normalize(insertAyn(x, positions)) === normalize(x)),
       { ...RUNS, examples: [['al-Ali', [1]]] },

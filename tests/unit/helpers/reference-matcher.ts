@@ -6,6 +6,7 @@
  * not the context rules of "IS" and "Assad": the generators never produce those aliases.
  */
 import type { EntitiesFile } from '../../../lib/entities/schema';
+import { arabicVariants } from '../../../lib/entities/arabic-variants';
 import { foldToken, tokenize, type Tokens } from '../../../lib/text';
 import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE } from '../../../lib/text/fold';
 import { HYPHEN_CHARS, JOINER_CHARS } from './arbitraries';
@@ -27,7 +28,10 @@ interface RefAlias {
   caseSensitive: string | null;
 }
 
-/** Every alias and demonym of the file in file order, as folded words. */
+/**
+ * Every alias and demonym of the file in file order, as folded words; then the Arabic joined-particle variants
+ * of each (arabicVariants), unless the same words are already some alias: an entity's own alias always wins.
+ */
 export function referenceAliases(file: EntitiesFile): RefAlias[] {
   const out: RefAlias[] = [];
   file.entities.forEach((e, entity) => {
@@ -38,6 +42,14 @@ export function referenceAliases(file: EntitiesFile): RefAlias[] {
       if (words.length > 0) out.push({ words, entity, demonym, caseSensitive: cs.has(written) ? written : null });
     }
   });
+  const taken = new Set(out.map((a) => a.words.join(' ')));
+  for (const a of [...out]) {
+    for (const variant of arabicVariants(a.words.join(' '))) {
+      if (taken.has(variant)) continue;
+      taken.add(variant);
+      out.push({ words: variant.split(' '), entity: a.entity, demonym: a.demonym, caseSensitive: null });
+    }
+  }
   return out;
 }
 
