@@ -107,13 +107,16 @@ function isWordAt(text: string, i: number): boolean {
  * An Arabic article particle written as a word of its own: "al-" before a hyphen, or "al"/"el"/"ash"... before
  * spaces (not a line break). Judged on the word as written, not folded: "all" folds to "al" but is no article.
  */
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 function isDroppedArticle(raw: string, text: string, end: number): boolean {
   // Case and diacritics aside (éz-Zör), but letters not collapsed: "all" must not become "al". Most short
   // words are plain ASCII: only the others pay for Unicode decomposition.
   const lower = raw.toLowerCase();
-  const word = ASCII_ONLY.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+  const word = isAscii(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
   if (!ARTICLES_BEFORE_HYPHEN.has(word) || end >= text.length) return false;
   if (classify(text.charCodeAt(end)) === CharClass.Hyphen) return opensWord(text, end + 1);
   if (!ARTICLES_BEFORE_SPACE.has(word)) return false;
