@@ -9,7 +9,15 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium with the built extension loaded, on a new or a reused profile; nothing resolves but 127.0.0.1. */
 export async function launchWithExtension(
-  opts: { profile?: string; dist?: string; headless?: boolean; extension?: boolean; args?: string[] } = {},
+  opts: {
+    profile?: string;
+    dist?: string;
+    headless?: boolean;
+    extension?: boolean;
+    args?: string[];
+    /** null: the window's own size (headed runs). */
+    viewport?: { width: number; height: number } | null;
+  } = {},
 ): Promise<{ context: BrowserContext; profile: string }> {
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'crossframe-profile-'));
   const dist = opts.dist ?? CHROME_DIST;
@@ -17,7 +25,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
     headless: opts.headless ?? true,
-    viewport: { width: 1280, height: 900 },
+    viewport: opts.viewport === undefined ? { width: 1280, height: 900 } : opts.viewport,
     args: [
       ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       '--no-sandbox',

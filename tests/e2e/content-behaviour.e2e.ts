@@ -108,11 +108,13 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await expect.poll(() => card.textContent()).toMatch(/Raqqa.*Place.*Named in \d of 5 corpus articles/);
     await screenshot(page, 'hover-card');
     await page.mouse.click(at.x, at.y);
-    const nav = await browser.worker.evaluate(async () => {
-      const all = await (self as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { entity?: string }>> } } } }).chrome.storage.session.get(null);
-      return Object.entries(all).filter(([k]) => k.startsWith('nav:')).map(([, v]) => v.entity);
-    });
-    expect(nav).toContain('raqqa');
+    // The background records the request after the click's message arrives: wait for it.
+    const panelRequests = () =>
+      browser.worker.evaluate(async () => {
+        const all = await (self as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { entity?: string }>> } } } }).chrome.storage.session.get(null);
+        return Object.entries(all).filter(([k]) => k.startsWith('nav:')).map(([, v]) => v.entity);
+      });
+    await expect.poll(panelRequests).toContain('raqqa');
     await page.close();
   });
 
