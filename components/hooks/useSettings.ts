@@ -13,8 +13,15 @@ export function useSettings(): [Settings | null, (next: Settings) => Promise<voi
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
+  // The control follows the click at once; should the write fail, it shows what is stored again.
   const save = useCallback(async (next: Settings) => {
-    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    setSettings(next);
+    try {
+      await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    } catch {
+      const got = await browser.storage.local.get(SETTINGS_KEY);
+      setSettings(readSettings(got[SETTINGS_KEY]));
+    }
   }, []);
   return [settings, save];
 }

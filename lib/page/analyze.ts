@@ -40,14 +40,15 @@ export interface AnalyzeOptions {
  */
 export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): Generator<void, PageAnalysis> {
   const text: PageText = yield* walkText(doc.body ?? doc.documentElement, { maxChars: opts.maxChars });
-  const raw: Match[] = [];
-  for (const [offset, chunk] of chunks(text.text, opts.chunkChars ?? 64_000)) {
-    for (const m of matcher.find(chunk)) raw.push({ ...m, start: m.start + offset, end: m.end + offset });
+  // Each hit is built once and only its `inMain` flag changes later: a huge page has a hundred thousand.
+  const raw: PageHit[] = [];
+  for (const [offset, chunk] of chunks(text.text, opts.chunkChars ?? 32_000)) {
+    for (const m of matcher.find(chunk)) raw.push({ ...m, start: m.start + offset, end: m.end + offset, inMain: true });
     yield;
   }
   // The first visibility question makes the browser compute styles: this step is sliced like the others,
   // and each element is asked once (a paragraph holds many hits).
-  const visible: Match[] = [];
+  const hits: PageHit[] = [];
   const seen = new Map<Element, boolean>();
   const isVisible = opts.isVisible
     ? (el: Element) => {
@@ -57,23 +58,28 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
       }
     : undefined;
   for (let i = 0; i < raw.length; i++) {
-    const m = raw[i] as Match;
-    if (!isVisible || isHitVisible(text, m, isVisible)) visible.push(m);
+    const m = raw[i] as PageHit;
+    if (!isVisible || isHitVisible(text, m, isVisible)) hits.push(m);
     if (i % 500 === 499) yield;
   }
   const titleHits = matcher.find(doc.title ?? '');
-  const asMain = visible.map((m) => ({ ...m, inMain: true }));
-  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true }))) < RELEVANCE_THRESHOLD) {
-    const relevance = scoreRelevance(matcher.gazetteer, asMain, titleHits.map((m) => ({ ...m, inMain: true })), wordsIn(text.text));
-    return { text, hits: asMain, titleHits, relevance, mainFound: false, gatedOut: true };
+  const titleAsMain = titleHits.map((m) => ({ ...m, inMain: true }));
+  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, hits, titleAsMain) < RELEVANCE_THRESHOLD) {
+    const relevance = scoreRelevance(matcher.gazetteer, hits, titleAsMain, wordsIn(text.text));
+    return { text, hits, titleHits, relevance, mainFound: false, gatedOut: true };
   }
   yield;
   const main = yield* findMainTextNodesSteps(doc, text);
   yield;
-  const hits: PageHit[] = main ? visible.map((m) => ({ ...m, inMain: inMainRegion(text, m, main) })) : asMain;
-  yield;
+  if (main) {
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i] as PageHit;
+      h.inMain = inMainRegion(text, h, main);
+      if (i % 2000 === 1999) yield;
+    }
+  }
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
-  const relevance = scoreRelevance(matcher.gazetteer, hits, titleHits.map((m) => ({ ...m, inMain: true })), mainWords);
+  const relevance = scoreRelevance(matcher.gazetteer, hits, titleAsMain, mainWords);
   return { text, hits, titleHits, relevance, mainFound: main !== null, gatedOut: false };
 }
 

@@ -86,45 +86,54 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
   };
   let maxDepth = 0;
   if (doc.designMode === 'on') return { text: '', segments, truncated, maxDepth };
-  // Iterative depth-first walk: we must know when a block element closes, which a TreeWalker does not say.
-  const stack: Array<{ node: Node; closing: boolean; depth: number }> = [{ node: root, closing: false, depth: 0 }];
+  // Depth-first by sibling and parent links, not a stack of children: an element with 50,000 children
+  // costs nothing up front, so every slice stays short. Leaving a block element adds its closing break.
+  if (isBlockElement(root)) pushBreak();
+  let node: Node | null = root.firstChild;
+  let depth = 1;
   let visited = 0;
-  while (stack.length > 0) {
-    const { node, closing, depth } = stack.pop() as { node: Node; closing: boolean; depth: number };
+  walk: while (node) {
     if (depth > maxDepth) maxDepth = depth;
-    if (++visited % 2000 === 0) yield;
+    if (++visited % 500 === 0) yield;
+    let enter = false;
     if (node.nodeType === 3) {
       const value = (node as Text).data;
-      if (value.length === 0) continue;
-      if (length + value.length > maxChars) {
-        truncated = true;
-        break;
+      if (value.length > 0) {
+        if (length + value.length > maxChars) {
+          truncated = true;
+          break;
+        }
+        segments.push({ node: node as Text, start: length });
+        parts.push(value);
+        length += value.length;
+        if (/\S/.test(value)) lastWasBreak = false;
       }
-      segments.push({ node: node as Text, start: length });
-      parts.push(value);
-      length += value.length;
-      if (/\S/.test(value)) lastWasBreak = false;
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (isExcludedElement(el)) {
+        // Its text is left out, but a rendered block still separates its neighbours ("Deir" | aria-hidden div | "ez-Zor").
+        if (isBlockElement(el) && !isNotRendered(el)) pushBreak();
+      } else {
+        if (isBlockElement(el)) pushBreak();
+        enter = el.firstChild !== null;
+        if (!enter && isBlockElement(el)) pushBreak();
+      }
+    }
+    if (enter) {
+      node = node.firstChild;
+      depth++;
       continue;
     }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (closing) {
-      pushBreak();
-      continue;
+    // Next: the sibling, or the sibling of the nearest ancestor that has one, closing blocks on the way up.
+    while (!node.nextSibling) {
+      node = node.parentNode;
+      depth--;
+      if (!node || node === root) break walk;
+      if (isBlockElement(node as Element)) pushBreak();
     }
-    if (el !== root && isExcludedElement(el)) {
-      // Its text is left out, but a rendered block still separates its neighbours ("Deir" | aria-hidden div | "ez-Zor").
-      if (isBlockElement(el) && !isNotRendered(el)) pushBreak();
-      continue;
-    }
-    const block = isBlockElement(el);
-    if (block) {
-      pushBreak();
-      stack.push({ node: el, closing: true, depth });
-    }
-    const children = el.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as Node, closing: false, depth: depth + 1 });
+    node = node.nextSibling;
   }
+  if (!truncated && isBlockElement(root)) pushBreak();
   return { text: parts.join(''), segments, truncated, maxDepth };
 }
 

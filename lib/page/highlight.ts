@@ -1,6 +1,6 @@
 import type { EntityType } from '../entities/types';
 import type { PageText, TextSegment } from './collect';
-import { toDomPoint } from './positions';
+import { toSegmentPoint } from './positions';
 
 export interface MarkSpec {
   start: number;
@@ -52,15 +52,16 @@ export class Highlighter {
 
   /** Adds marks for text the page added later (its own PageText); the kinds touched are registered again. */
   append(page: PageText, marks: MarkSpec[]): DrawnMark[] {
-    const index = new Map<Text, number>();
-    page.segments.forEach((s, i) => index.set(s.node, i));
     const touched = new Set<string>();
     const added: DrawnMark[] = [];
     for (const spec of marks) {
-      const a = toDomPoint(page, spec.start, 'start');
-      const b = toDomPoint(page, spec.end, 'end');
+      // Segment indexes, not nodes: a batch must not cost a pass over every text node of a huge page.
+      const a = toSegmentPoint(page, spec.start, 'start');
+      const b = toSegmentPoint(page, spec.end, 'end');
       if (!a || !b) continue;
-      const range = this.env.createRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+      const startNode = (page.segments[a.segment] as TextSegment).node;
+      const endNode = (page.segments[b.segment] as TextSegment).node;
+      const range = this.env.createRange({ startContainer: startNode, startOffset: a.offset, endContainer: endNode, endOffset: b.offset });
       const mark: DrawnMark = { ...spec, range, ordinal: this.drawn.length };
       this.drawn.push(mark);
       added.push(mark);
@@ -69,9 +70,7 @@ export class Highlighter {
       const list = this.ranges.get(name);
       if (list) list.push(range);
       else this.ranges.set(name, [range]);
-      const first = index.get(a.node) as number;
-      const last = index.get(b.node) as number;
-      for (let i = first; i <= last; i++) {
+      for (let i = a.segment; i <= b.segment; i++) {
         const node = (page.segments[i] as TextSegment).node;
         const onNode = this.byNode.get(node);
         if (onNode) onNode.push(mark);

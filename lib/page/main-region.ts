@@ -17,7 +17,8 @@ export const MAX_DEPTH_FOR_READABILITY = 250;
  * traced back to the live node it was cloned from. Returns null when the page has no article-like region.
  */
 export function* findMainTextNodesSteps(doc: Document, page: PageText): Generator<void, Set<Text> | null> {
-  if (doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY || page.text.length > MAX_CHARS_FOR_READABILITY || page.maxDepth > MAX_DEPTH_FOR_READABILITY) {
+  // Cheap checks first: counting a huge page's elements is itself a long task.
+  if (page.text.length > MAX_CHARS_FOR_READABILITY || page.maxDepth > MAX_DEPTH_FOR_READABILITY || doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY) {
     return yield* semanticMainRegion(doc, page);
   }
   yield;
@@ -58,7 +59,7 @@ function* semanticMainRegion(doc: Document, page: PageText): Generator<void, Set
   for (let i = 0; i < page.segments.length; i++) {
     const node = (page.segments[i] as { node: Text }).node;
     for (const c of candidates) if (c.contains(node)) lengths.set(c, (lengths.get(c) ?? 0) + node.data.length);
-    if (i % 5000 === 4999) yield;
+    if (i % 2000 === 1999) yield;
   }
   let best: Element | null = null;
   let bestLength = 0;
@@ -73,7 +74,7 @@ function* semanticMainRegion(doc: Document, page: PageText): Generator<void, Set
   for (let i = 0; i < page.segments.length; i++) {
     const node = (page.segments[i] as { node: Text }).node;
     if (best.contains(node)) main.add(node);
-    if (i % 5000 === 4999) yield;
+    if (i % 2000 === 1999) yield;
   }
   return main;
 }

@@ -9,7 +9,8 @@ import { Highlighter, type DrawnMark, type HighlightEnv, type MarkSpec } from '.
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
 import { MutationWatcher, type MutationBatch } from './mutations';
-import { summarizeHits } from './report';
+import { toDomPoint } from './positions';
+import { HitSummary } from './report';
 import { selectorsForRange, selectorsForSentence } from './snippet-capture';
 import { clearSnippets, paintSnippets, type SavedOnPage } from './snippet-marks';
 import { Toast, TOAST_CSS } from './toast';
@@ -56,6 +57,8 @@ export class PageSession {
   private readonly g: CompiledGazetteer;
   private analysis: PageAnalysis | null = null;
   private hits: PageHit[] = [];
+  /** What the report says of `hits`, kept in step with them. */
+  private summary: HitSummary;
   private capped = false;
   private highlighter: Highlighter | null = null;
   private ui: { host: UiHost; card: Card; nav: MarkNavigator } | null = null;
@@ -73,12 +76,14 @@ export class PageSession {
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private url: string;
   /** Text nodes already read: a batch of changes never counts them twice (a rescan may already have seen them). */
-  private scanned = new WeakSet<Node>();
+  /** Text nodes already read, built on the first change the page makes (a huge page has 50,000). */
+  private scannedNodes: Set<Node> | null = null;
   /** Changes that arrived during a scan, handled when it ends. */
   private deferred: MutationBatch | null = null;
 
   constructor(private readonly deps: SessionDeps) {
     this.g = deps.matcher.gazetteer;
+    this.summary = new HitSummary(this.g);
     this.url = pageKey(deps.doc);
   }
 
@@ -109,7 +114,7 @@ export class PageSession {
     if (abort.signal.aborted) return;
     this.analysis = analysis;
     this.epoch++;
-    this.scanned = new WeakSet(analysis.text.segments.map((seg) => seg.node));
+    this.scannedNodes = null;
     this.hits = analysis.relevance.relevant ? analysis.hits : [];
     if (analysis.relevance.relevant) {
       await this.applyMarks(abort.signal, stats);
@@ -118,6 +123,14 @@ export class PageSession {
       this.state = 'irrelevant';
       this.unmark();
     }
+    const summary = new HitSummary(this.g);
+    try {
+      await runSliced(summary.addSteps(this.hits), 8, abort.signal, stats);
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      throw e;
+    }
+    this.summary = summary;
     perf?.mark(PERF_SCAN_END, {
       detail: { relevant: analysis.relevance.relevant, marks: this.highlighter?.marks().length ?? 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices },
     });
@@ -205,7 +218,8 @@ export class PageSession {
       return;
     }
     const text = this.analysis.text;
-    const specs = this.toSpecs(this.hits);
+    // One more than fits says whether the page has too many.
+    const specs = this.toSpecs(this.hits.slice(0, MAX_MARKS + 1));
     this.capped = specs.length > MAX_MARKS;
     const wanted = specs.slice(0, MAX_MARKS);
     for (let i = 0; i < wanted.length || i === 0; i += MARKS_PER_SLICE) {
@@ -227,7 +241,7 @@ export class PageSession {
     }
     this.ui!.nav.reset();
     this.state = 'marked';
-    void this.loadSummaries(this.hits.map((h) => this.g.entities[h.entity]!.id));
+    void this.loadSummaries(this.entityIds(this.hits));
   }
 
   private toSpecs(hits: PageHit[]): MarkSpec[] {
@@ -371,6 +385,13 @@ export class PageSession {
     this.deps.openEntity(this.g.entities[mark.entity]!.id);
   }
 
+  /** The distinct entities of some hits, without a copy per hit. */
+  private entityIds(hits: readonly PageHit[]): string[] {
+    const seen = new Set<number>();
+    for (const h of hits) seen.add(h.entity);
+    return [...seen].map((e) => this.g.entities[e]!.id);
+  }
+
   private async loadSummaries(ids: string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.summaryCache.has(id));
     if (missing.length === 0) return;
@@ -394,7 +415,7 @@ export class PageSession {
       title: (this.deps.doc.title ?? '').slice(0, 1000),
       relevant,
       score: a.relevance.score,
-      entities: relevant ? summarizeHits(this.g, this.hits) : [],
+      entities: relevant ? this.summary.entities() : [],
       marks: this.highlighter?.marks().length ?? 0,
       capped: this.capped,
       ...(notes.length ? { note: notes.join(' ').slice(0, 300) } : {}),
@@ -424,6 +445,7 @@ export class PageSession {
       await this.start();
       return;
     }
+    const scanned = (this.scannedNodes ??= new Set(this.analysis?.text.segments.map((seg) => seg.node)));
     const fresh: PageHit[] = [];
     const pages: Array<{ page: ReturnType<typeof collectText>; hits: PageHit[] }> = [];
     for (const node of batch.added) {
@@ -435,11 +457,11 @@ export class PageSession {
       const hits = this.deps.matcher
         .find(page.text)
         .filter((m) => {
-          const seg = page.segments.find((s, i) => s.start <= m.start && (page.segments[i + 1]?.start ?? Infinity) > m.start);
-          return !!seg && !this.scanned.has(seg.node) && (node.nodeType === 1 || seg.node === node) && this.deps.isVisible(seg.node.parentElement as Element);
+          const at = toDomPoint(page, m.start, 'start');
+          return !!at && !scanned.has(at.node) && (node.nodeType === 1 || at.node === node) && this.deps.isVisible(at.node.parentElement as Element);
         })
         .map((m) => ({ ...m, inMain: false }));
-      for (const seg of page.segments) if (node.nodeType === 1 || seg.node === node) this.scanned.add(seg.node);
+      for (const seg of page.segments) if (node.nodeType === 1 || seg.node === node) scanned.add(seg.node);
       if (hits.length) pages.push({ page, hits });
       fresh.push(...hits);
     }
@@ -450,6 +472,7 @@ export class PageSession {
       return;
     }
     this.hits = [...this.hits, ...fresh];
+    this.summary.add(fresh);
     if (this.highlighter && this.deps.markingAllowed()) {
       for (const { page, hits } of pages) {
         const room = MAX_MARKS - this.highlighter.marks().length;
@@ -459,7 +482,7 @@ export class PageSession {
         }
         this.highlighter.append(page, this.toSpecs(hits).slice(0, room));
       }
-      void this.loadSummaries(fresh.map((h) => this.g.entities[h.entity]!.id));
+      void this.loadSummaries(this.entityIds(fresh));
     }
     this.sendReport();
   }

@@ -17,25 +17,36 @@ function segmentAt(segments: TextSegment[], offset: number): number {
   return lo;
 }
 
+/** A point in the page text as the segment (text node) it falls in and the offset inside that node. */
+export interface SegmentPoint {
+  segment: number;
+  offset: number;
+}
+
 /**
- * Maps an offset of the page text to a point in a text node. A start offset that falls between nodes
- * moves forward to the next node, an end offset backward to the previous one.
+ * Maps an offset of the page text to a point in a text node, given by its segment index. A start offset
+ * that falls between nodes moves forward to the next node, an end offset backward to the previous one.
  */
-export function toDomPoint(page: PageText, offset: number, edge: 'start' | 'end'): DomPoint | null {
+export function toSegmentPoint(page: PageText, offset: number, edge: 'start' | 'end'): SegmentPoint | null {
   const segs = page.segments;
   if (segs.length === 0) return null;
   let i = segmentAt(segs, offset);
-  let seg = segs[i] as TextSegment;
+  const seg = segs[i] as TextSegment;
   const len = seg.node.data.length;
   if (edge === 'start') {
-    if (offset < seg.start + len) return { node: seg.node, offset: Math.max(0, offset - seg.start) };
-    seg = segs[i + 1] as TextSegment;
-    return seg ? { node: seg.node, offset: 0 } : null;
+    if (offset < seg.start + len) return { segment: i, offset: Math.max(0, offset - seg.start) };
+    return i + 1 < segs.length ? { segment: i + 1, offset: 0 } : null;
   }
-  if (offset > seg.start || (offset === seg.start && i === 0)) return { node: seg.node, offset: Math.min(len, offset - seg.start) };
+  if (offset > seg.start || (offset === seg.start && i === 0)) return { segment: i, offset: Math.min(len, offset - seg.start) };
   while (i > 0 && (segs[i] as TextSegment).start >= offset) i--;
-  seg = segs[i] as TextSegment;
-  return { node: seg.node, offset: Math.min(seg.node.data.length, offset - seg.start) };
+  const prev = segs[i] as TextSegment;
+  return { segment: i, offset: Math.min(prev.node.data.length, offset - prev.start) };
+}
+
+/** `toSegmentPoint` as a text node and an offset in it. */
+export function toDomPoint(page: PageText, offset: number, edge: 'start' | 'end'): DomPoint | null {
+  const p = toSegmentPoint(page, offset, edge);
+  return p ? { node: (page.segments[p.segment] as TextSegment).node, offset: p.offset } : null;
 }
 
 /** Maps a text node and an offset inside it to the page text offset, or -1 when the node was not collected. */

@@ -4,23 +4,53 @@ import type { PageHit } from './analyze';
 
 const MAX_SURFACES = 20;
 
-/** Per-entity counts of a page's hits, most named first: what the page reports to the side panel. */
-export function summarizeHits(gazetteer: CompiledGazetteer, hits: PageHit[]): PageEntity[] {
-  const byEntity = new Map<number, PageEntity & { surfaceSet: Set<string> }>();
-  for (const h of hits) {
-    let e = byEntity.get(h.entity);
-    if (!e) {
-      e = { id: (gazetteer.entities[h.entity] as { id: string }).id, count: 0, inMain: 0, demonyms: 0, surfaces: [], surfaceSet: new Set() };
-      byEntity.set(h.entity, e);
-    }
-    if (h.demonym) e.demonyms++;
-    else {
-      e.count++;
-      if (h.inMain) e.inMain++;
-    }
-    if (e.surfaceSet.size < MAX_SURFACES) e.surfaceSet.add(h.surface.slice(0, 200));
+interface Tally {
+  count: number;
+  inMain: number;
+  demonyms: number;
+  surfaces: Set<string>;
+}
+
+/**
+ * Per-entity counts of a page's hits, kept up to date as hits arrive (a first scan, then text the page
+ * adds): what the page reports to the side panel.
+ */
+export class HitSummary {
+  private readonly tallies = new Map<number, Tally>();
+
+  constructor(private readonly gazetteer: CompiledGazetteer) {}
+
+  add(hits: readonly PageHit[]): void {
+    const steps = this.addSteps(hits);
+    while (!steps.next().done);
   }
-  return [...byEntity.values()]
-    .map(({ surfaceSet, ...e }) => ({ ...e, surfaces: [...surfaceSet] }))
-    .sort((a, b) => b.count - a.count || b.demonyms - a.demonyms || a.id.localeCompare(b.id));
+
+  /** `add` in slices, for a huge page's first scan. */
+  *addSteps(hits: readonly PageHit[]): Generator<void, void> {
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i] as PageHit;
+      let t = this.tallies.get(h.entity);
+      if (!t) this.tallies.set(h.entity, (t = { count: 0, inMain: 0, demonyms: 0, surfaces: new Set() }));
+      if (h.demonym) t.demonyms++;
+      else {
+        t.count++;
+        if (h.inMain) t.inMain++;
+      }
+      if (t.surfaces.size < MAX_SURFACES) t.surfaces.add(h.surface.slice(0, 200));
+      if (i % 5000 === 4999) yield;
+    }
+  }
+
+  /** Most named first. */
+  entities(): PageEntity[] {
+    return [...this.tallies]
+      .map(([entity, t]) => ({
+        id: (this.gazetteer.entities[entity] as { id: string }).id,
+        count: t.count,
+        inMain: t.inMain,
+        demonyms: t.demonyms,
+        surfaces: [...t.surfaces],
+      }))
+      .sort((a, b) => b.count - a.count || b.demonyms - a.demonyms || a.id.localeCompare(b.id));
+  }
 }

@@ -116,12 +116,12 @@ export async function benchPage(): Promise<void> {
     const big = server.route('/bench/one-megabyte.html', pageOfText(newsText(1024 * 1024), 'One megabyte of Syria news'));
     await summarize(context, '1 MB page of news text', big, 3);
     const tenMb = server.route('/bench/ten-megabytes.html', pageOfText(newsText(10 * 1024 * 1024), 'Ten megabytes of Syria news'));
-    await summarize(context, '10 MB page of news text (hard page)', tenMb, 2);
+    await summarize(context, '10 MB page of news text (hard page)', tenMb, 3);
     const deep = server.route(
       '/bench/deep.html',
       `<!doctype html><html><head><title>Deep page about Raqqa</title></head><body><main><p>Raqqa and the Islamic State.</p></main><script>let el = document.querySelector('main'); for (let i = 0; i < 2500; i++) { const d = document.createElement('div'); el.appendChild(d); el = d; } const p = document.createElement('p'); p.textContent = ${JSON.stringify(newsText(4000))}; el.appendChild(p);</script></body></html>`,
     );
-    await summarize(context, 'DOM 2,500 elements deep (hard page)', deep, 2);
+    await summarize(context, 'DOM 2,500 elements deep (hard page)', deep, 3);
     const unrelated = hasRealpages() ? realpageUrl(server.origin, 'bbc-basement-billion-firm') : `${server.origin}/fixtures/unrelated-news.html`;
     await summarize(context, 'unrelated page (bbc-basement-billion-firm, 418 KB)', unrelated);
     await summarize(context, 'unrelated short page (fixture)', `${server.origin}/fixtures/unrelated-news.html`);

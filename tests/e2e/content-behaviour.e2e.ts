@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './harness/artifacts';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
+import { launchChromium, waitForReport, waitForSidePanelOn, type ExtensionBrowser } from './harness/chromium';
 import { countContentMessages, footprint, highlightedTexts, instrumentPages, messagesFrom } from './harness/page-probes';
 import { startServer, type TestServer } from './harness/server';
 
@@ -88,7 +88,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await page.close();
   });
 
-  it('shows a hover card with the entity and its framing, and a click asks the panel to open on it', async () => {
+  it('shows a hover card with the entity and its framing, and a click opens the real side panel on it', async () => {
     const page = await browser.context.newPage();
     const url = `${server.origin}/fixtures/sample-news.html`;
     await page.goto(url);
@@ -108,13 +108,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await expect.poll(() => card.textContent()).toMatch(/Raqqa.*Place.*Named in \d of 5 corpus articles/);
     await screenshot(page, 'hover-card');
     await page.mouse.click(at.x, at.y);
-    // The background records the request after the click's message arrives: wait for it.
-    const panelRequests = () =>
-      browser.worker.evaluate(async () => {
-        const all = await (self as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, { entity?: string }>> } } } }).chrome.storage.session.get(null);
-        return Object.entries(all).filter(([k]) => k.startsWith('nav:')).map(([, v]) => v.entity);
-      });
-    await expect.poll(panelRequests).toContain('raqqa');
+    await waitForSidePanelOn(browser.worker, 'raqqa');
     await page.close();
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
+import { launchChromium, waitForReport, waitForSidePanelOn, type ExtensionBrowser } from './harness/chromium';
 import { waitForSeed } from './harness/idb';
 import { classifyNetlog } from './harness/netlog';
 import { startServer, type TestServer } from './harness/server';
@@ -113,6 +113,7 @@ describe('security: hostile pages and messages', () => {
     expect(report?.relevant).toBe(true);
     expect(report?.entities.flatMap((e) => e.surfaces).every((s) => !/[<>"]/.test(s))).toBe(true);
     await hoverAndClick(page, 'Raqqa');
+    await waitForSidePanelOn(browser.worker, 'raqqa');
     const card = await page.evaluate(() => {
       const root = document.querySelector('crossframe-ui')!.shadowRoot!;
       return { elements: root.querySelectorAll('*').length, tags: [...new Set([...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()))].sort() };

@@ -3,7 +3,10 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../../../scripts/lib/launch-chromium';
 
 /** The extension API as seen inside the extension's service worker (code passed to worker.evaluate). */
-declare const chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> };
+};
 
 export { CHROME_DIST, CHROME_PATH } from '../../../scripts/lib/launch-chromium';
 
@@ -76,4 +79,21 @@ export async function waitForReport(worker: Worker, url: string, timeoutMs = 20_
 
 export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return (await waitForReport(worker, url)).tabId;
+}
+
+/**
+ * Waits until Chromium's real side panel shows `entity`: a click on a mark is a user gesture, so the
+ * extension may open the panel, which follows the request and shows the entity's view.
+ */
+export async function waitForSidePanelOn(worker: Worker, entity: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const urls = await worker.evaluate(async () => {
+      const contexts = await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+      return contexts.map((c) => c.documentUrl ?? '');
+    });
+    if (urls.some((u) => u.endsWith(`#/entity/${entity}`))) return;
+    if (Date.now() > deadline) throw new Error(`the side panel does not show ${entity} (side panels: ${JSON.stringify(urls)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
