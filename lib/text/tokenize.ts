@@ -112,11 +112,20 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+const MAX_ARTICLE_LENGTH = Math.max(...[...ARTICLES_BEFORE_HYPHEN].map((a) => a.length));
+/** ASCII first letters of the particles (| 0x20 lower-cases an ASCII letter); other initials (éz) take the long way. */
+const ARTICLE_INITIALS = new Set([...ARTICLES_BEFORE_HYPHEN].map((a) => a.charCodeAt(0)));
+
 function isDroppedArticle(raw: string, text: string, end: number): boolean {
   // Case and diacritics aside (éz-Zör), but letters not collapsed: "all" must not become "al". Most short
   // words are plain ASCII: only the others pay for Unicode decomposition.
+  // Particles are short and open with one of a few letters: most words are ruled out before any string is built.
+  const initial = raw.charCodeAt(0);
+  if (initial < 0x80 && !ARTICLE_INITIALS.has(initial | 0x20)) return false;
+  const ascii = isAscii(raw);
+  if (ascii && raw.length > MAX_ARTICLE_LENGTH) return false;
   const lower = raw.toLowerCase();
-  const word = isAscii(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+  const word = ascii ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
   if (!ARTICLES_BEFORE_HYPHEN.has(word) || end >= text.length) return false;
   if (classify(text.charCodeAt(end)) === CharClass.Hyphen) return opensWord(text, end + 1);
   if (!ARTICLES_BEFORE_SPACE.has(word)) return false;
