@@ -10,6 +10,9 @@ const MAX_ENTITIES = 2000;
 const id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 const count = z.int().check(z.minimum(0), z.maximum(10_000_000));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
+/** The most page text the content script reads (a very large page is cut there) and may hand over. */
+export const MAX_PAGE_TEXT = 12_000_000;
+const textOffset = z.int().check(z.minimum(0), z.maximum(MAX_PAGE_TEXT));
 
 export const PageEntitySchema = z.object({
   id,
@@ -60,12 +63,8 @@ const snippetId = z.string().check(z.minLength(1), z.maxLength(128));
 /** Content script → background. */
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snippet/save'), draft: PageSnippetDraftSchema }),
-  z.object({
-    type: z.literal('page/snippets-anchored'),
-    url: shortText(MAX_URL),
-    anchored: z.array(snippetId).check(z.maxLength(5000)),
-    orphans: z.array(snippetId).check(z.maxLength(5000)),
-  }),
+  /** The page's text, for the background to find the reader's saved snippets in (off the page's main thread). */
+  z.object({ type: z.literal('page/anchor-snippets'), url: shortText(MAX_URL), text: shortText(MAX_PAGE_TEXT) }),
   z.object({ type: z.literal('page/report'), report: PageReportSchema }),
   z.object({ type: z.literal('page/open-entity'), entity: id }),
   z.object({ type: z.literal('entity/summaries'), ids: z.array(id).check(z.maxLength(MAX_ENTITIES)) }),
@@ -80,10 +79,14 @@ export const BackgroundToContentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/save-selection') }),
 ]);
 
-/** The background's answer to a page report: the reader's snippets saved on this page, to find again. */
-export const ReportReplySchema = z.object({
-  snippets: z.array(z.object({ id: snippetId, selectors: SelectorsSchema })).check(z.maxLength(5000)),
+/** The background's answer to a page report: how many of the reader's snippets were saved on this page. */
+export const ReportReplySchema = z.object({ saved: count });
+
+/** Where the saved snippets were found in the text the content script sent (orphans are not listed). */
+export const AnchorReplySchema = z.object({
+  ranges: z.array(z.object({ id: snippetId, start: textOffset, end: textOffset })).check(z.maxLength(5000)),
 });
+export type AnchorReply = z.infer<typeof AnchorReplySchema>;
 
 /** The background's answer to a snippet save. */
 export const SaveReplySchema = z.object({

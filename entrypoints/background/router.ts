@@ -9,7 +9,7 @@ import {
 import { corpusStatus, ensureShippedCorpus } from './corpus';
 import { entitySummaries } from './summaries';
 import { openPanelOnEntity } from './panel';
-import { retryPending, saveFromPage, snippetsForPage } from './snippets';
+import { anchorOnPage, retryPending, saveFromPage, savedOnPage } from './snippets';
 import { getTabState, setTabState, updateTabState } from './tab-state';
 import { senderKind } from './senders';
 
@@ -41,12 +41,15 @@ function fromContent(msg: ContentToBackground, tab: Browser.tabs.Tab): Promise<u
   const tabId = tab.id as number;
   switch (msg.type) {
     case 'page/report':
-      // The reply carries the reader's snippets saved on this page, to be found again and marked.
+      // The reply says whether the reader saved snippets on this page: then the page sends its text to find them in.
       return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() })
-        .then(() => snippetsForPage(msg.report.url))
-        .then((snippets) => ({ snippets }));
-    case 'page/snippets-anchored':
-      return updateTabState(tabId, msg.url, { snippets: { anchored: msg.anchored, orphans: msg.orphans } });
+        .then(() => savedOnPage(msg.report.url))
+        .then((saved) => ({ saved }));
+    case 'page/anchor-snippets':
+      return anchorOnPage(msg.url, msg.text).then(async ({ ranges, anchored, orphans }) => {
+        await updateTabState(tabId, msg.url, { snippets: { anchored, orphans } });
+        return { ranges };
+      });
     case 'snippet/save':
       return saveFromPage(msg.draft);
     case 'page/open-entity':

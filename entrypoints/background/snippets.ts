@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { SnippetRecord } from '../../lib/db/snippet-types';
 import { listSnippets, saveSnippet, SnippetStorageError } from '../../lib/db/snippets';
-import type { PageSnippetDraft, SaveReply } from '../../lib/messages';
+import type { AnchorReply, PageSnippetDraft, SaveReply } from '../../lib/messages';
+import { createAnchorer } from '../../lib/snippets/anchor';
 import { InvalidSnippetError } from '../../lib/snippets/schema';
 import { db } from './corpus';
 
@@ -65,8 +66,24 @@ export async function retryPending(): Promise<{ saved: number; waiting: number }
   return { saved, waiting: still.length };
 }
 
-/** The live snippets saved on a page, for the content script to find again. */
-export async function snippetsForPage(url: string): Promise<Array<Pick<SnippetRecord, 'id' | 'selectors'>>> {
+/** How many live snippets the reader saved on a page. */
+export async function savedOnPage(url: string): Promise<number> {
+  return (await listSnippets(db, { url: pageUrl(url) })).length;
+}
+
+/**
+ * Finds the reader's snippets saved on a page again in the text its content script collected: exact, then
+ * tolerant, then fuzzy. Done here, not in the page: on a large page that work would freeze the tab.
+ */
+export async function anchorOnPage(url: string, text: string): Promise<{ ranges: AnchorReply['ranges']; anchored: string[]; orphans: string[] }> {
   const list = await listSnippets(db, { url: pageUrl(url) });
-  return list.map((s) => ({ id: s.id, selectors: s.selectors }));
+  const find = createAnchorer(text);
+  const ranges: AnchorReply['ranges'] = [];
+  const orphans: string[] = [];
+  for (const s of list) {
+    const found = find(s.selectors);
+    if (found.status === 'anchored') ranges.push({ id: s.id, start: found.start, end: found.end });
+    else orphans.push(s.id);
+  }
+  return { ranges, anchored: ranges.map((r) => r.id), orphans };
 }

@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Matcher } from '../../lib/entities/matcher';
 import {
+  AnchorReplySchema,
   BackgroundToContentSchema,
   EntitySummarySchema,
   parseMessage,
@@ -49,12 +50,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     highlightEnv: browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
     report: (report, fresh) =>
-      void send({ type: 'page/report', report }).then((raw) => {
-        // After a full scan, find the reader's saved snippets on this page again.
+      void send({ type: 'page/report', report }).then(async (raw) => {
+        // After a full scan, when the reader saved snippets here: the background finds them in the page's text.
         const reply = fresh ? parseMessage(ReportReplySchema, raw) : null;
-        if (!reply || reply.snippets.length === 0) return;
-        const found = session.paintSaved(reply.snippets);
-        if (found) void send({ type: 'page/snippets-anchored', url: report.url, ...found });
+        const page = session.scannedText();
+        if (!reply || reply.saved === 0 || !page) return;
+        const found = parseMessage(AnchorReplySchema, await send({ type: 'page/anchor-snippets', url: report.url, text: page.text }));
+        if (found) session.paintSaved(page, found.ranges);
       }),
     summaries: async (ids) => {
       const reply = await send({ type: 'entity/summaries', ids });

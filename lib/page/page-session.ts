@@ -1,10 +1,10 @@
 import type { CompiledGazetteer } from '../entities/compile';
 import type { Matcher } from '../entities/matcher';
-import type { EntitySummary, PageReport, PageSnippetDraft, SaveReply } from '../messages';
+import { MAX_PAGE_TEXT, type EntitySummary, type PageReport, type PageSnippetDraft, type SaveReply } from '../messages';
 import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
-import { collectText, isExcludedElement } from './collect';
+import { collectText, isExcludedElement, type PageText } from './collect';
 import { Highlighter, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
@@ -12,7 +12,7 @@ import { MutationWatcher, type MutationBatch } from './mutations';
 import { toDomPoint } from './positions';
 import { HitSummary } from './report';
 import { selectorsForRange, selectorsForSentence } from './snippet-capture';
-import { clearSnippets, paintSnippets, type SavedOnPage } from './snippet-marks';
+import { clearSnippets, paintSnippets, type FoundSnippet } from './snippet-marks';
 import { Toast, TOAST_CSS } from './toast';
 import { runSliced, yieldToPage, type SliceStats } from './slices';
 import { UiHost } from './ui-host';
@@ -26,7 +26,7 @@ export const PERF_SCAN_START = 'crossframe:scan-start';
 export const PERF_SCAN_END = 'crossframe:scan-end';
 
 /** Pages beyond this much text are read up to it, and the panel says so. */
-export const MAX_PAGE_CHARS = 12_000_000;
+export const MAX_PAGE_CHARS = MAX_PAGE_TEXT;
 
 export type SessionState = 'idle' | 'scanning' | 'irrelevant' | 'marked' | 'disabled' | 'error';
 
@@ -167,12 +167,17 @@ export class PageSession {
     this.state = 'idle';
   }
 
-  /** Finds the reader's saved snippets on this page again and paints them; says which could not be found. */
-  paintSaved(snippets: SavedOnPage[]): { anchored: string[]; orphans: string[] } | null {
-    if (!this.analysis) return null;
-    if (!this.deps.highlightEnv) return { anchored: [], orphans: snippets.map((s) => s.id) };
-    return paintSnippets(this.deps.highlightEnv, this.analysis.text, snippets);
+  /** The text the last full scan read: the background looks for the reader's saved snippets in it. */
+  scannedText(): PageText | null {
+    return this.analysis?.text ?? null;
   }
+
+  /** Paints the saved snippets found in `page` (from `scannedText`), unless the page was read again since. */
+  paintSaved(page: PageText, found: readonly FoundSnippet[]): void {
+    if (!this.deps.highlightEnv || this.analysis?.text !== page) return;
+    paintSnippets(this.deps.highlightEnv, page, found);
+  }
+
 
   /**
    * Saves the reader's selection, or (from a mark's card, with nothing selected) the sentence around the mark.

@@ -1,40 +1,35 @@
-import { createAnchorer } from '../snippets/anchor';
-import type { SnippetSelectors } from '../snippets/selector-types';
 import type { PageText } from './collect';
 import type { HighlightEnv } from './highlight';
 import { toDomPoint } from './positions';
 
 export const SNIPPET_HIGHLIGHT = 'crossframe-snippet';
 
-export interface SavedOnPage {
+/** Where a saved snippet was found again, as offsets in the page text it was looked for in. */
+export interface FoundSnippet {
   id: string;
-  selectors: SnippetSelectors;
+  start: number;
+  end: number;
 }
 
 /**
- * Finds the reader's saved snippets again on a page they revisit (exact first, then tolerant, then fuzzy,
- * as the Hypothesis client does) and paints them with their own highlight, apart from entity marks.
- * Returns which were found and which could not be (orphans are reported, never dropped).
+ * Paints the reader's saved snippets found again on a page (the background finds them: exact first, then
+ * tolerant, then fuzzy, as the Hypothesis client does) with their own highlight, apart from entity marks.
+ * Returns the ids painted; a range that no longer maps to the page is left out.
  */
-export function paintSnippets(env: HighlightEnv, page: PageText, snippets: SavedOnPage[]): { anchored: string[]; orphans: string[] } {
-  const anchorer = createAnchorer(page.text);
+export function paintSnippets(env: HighlightEnv, page: PageText, found: readonly FoundSnippet[]): string[] {
   const ranges: AbstractRange[] = [];
-  const anchored: string[] = [];
-  const orphans: string[] = [];
-  for (const s of snippets) {
-    const found = anchorer(s.selectors);
-    const a = found.status === 'anchored' ? toDomPoint(page, found.start, 'start') : null;
-    const b = found.status === 'anchored' ? toDomPoint(page, found.end, 'end') : null;
-    if (!a || !b) {
-      orphans.push(s.id);
-      continue;
-    }
+  const painted: string[] = [];
+  for (const f of found) {
+    if (f.end < f.start || f.end > page.text.length) continue;
+    const a = toDomPoint(page, f.start, 'start');
+    const b = toDomPoint(page, f.end, 'end');
+    if (!a || !b) continue;
     ranges.push(env.createRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset }));
-    anchored.push(s.id);
+    painted.push(f.id);
   }
   if (ranges.length) env.registry.set(SNIPPET_HIGHLIGHT, env.createHighlight(ranges));
   else env.registry.delete(SNIPPET_HIGHLIGHT);
-  return { anchored, orphans };
+  return painted;
 }
 
 export function clearSnippets(env: HighlightEnv): void {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/artifacts';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
+import { launchChromium, type ExtensionBrowser } from './harness/chromium';
 import { waitForSeed } from './harness/idb';
 import { startServer, type TestServer } from './harness/server';
 
@@ -45,10 +45,7 @@ describe('look up a selected term (Chromium)', () => {
     page = await browser.context.newPage();
     const url = server.route('/lookup-story.html', STORY);
     await page.goto(url);
-    const { tabId } = await waitForReport(browser.worker, url);
-    panel = await browser.context.newPage();
-    await panel.setViewportSize({ width: 420, height: 900 });
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    panel = await browser.openPanel(page, '', { narrow: true });
   });
   afterAll(async () => {
     await browser?.close();

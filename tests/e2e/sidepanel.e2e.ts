@@ -31,9 +31,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
     news = await browser.context.newPage();
     await news.goto(newsUrl());
     tabId = (await waitForReport(browser.worker, newsUrl())).tabId;
-    panel = await browser.context.newPage();
-    await panel.setViewportSize({ width: 420, height: 900 });
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    panel = await browser.openPanel(news, '', { narrow: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -181,14 +179,23 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
       }, nth);
       const clickedAt = Date.now();
       await news.mouse.click(at.x, at.y);
-      const rendered = await panel.waitForFunction(
-        () => {
-          const m = performance.getEntriesByName('crossframe:entity-rendered')[0];
-          return m ? { at: performance.timeOrigin + m.startTime, name: document.querySelector('#entity-name')?.textContent } : null;
-        },
-        undefined,
-        { timeout: 10_000, polling: 5 },
-      );
+      const rendered = await panel
+        .waitForFunction(
+          () => {
+            const m = performance.getEntriesByName('crossframe:entity-rendered')[0];
+            return m ? { at: performance.timeOrigin + m.startTime, name: document.querySelector('#entity-name')?.textContent } : null;
+          },
+          undefined,
+          { timeout: 10_000, polling: 5 },
+        )
+        .catch(async (e: Error) => {
+          // Say what the extension saw, to tell a missed click from a lost request.
+          const seen = await browser.worker.evaluate(async () => {
+            const c = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } }; runtime: { getContexts(f: object): Promise<Array<{ documentUrl?: string }>> } } };
+            return { session: Object.keys(await c.chrome.storage.session.get(null)), sidePanels: (await c.chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((x) => x.documentUrl) };
+          });
+          throw new Error(`${e.message}\nclicked “${at.text}” at ${at.x},${at.y}; panel at ${panel.url()}; extension saw ${JSON.stringify(seen)}`);
+        });
       const { at: renderedAt, name } = (await rendered.jsonValue()) as { at: number; name: string };
       expect(name?.length).toBeGreaterThan(0);
       expect(renderedAt).toBeGreaterThan(clickedAt);

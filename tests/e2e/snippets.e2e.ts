@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/artifacts';
 import { seriousViolations } from './harness/axe';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
+import { launchChromium, PANEL_SIZE, waitForReport, type ExtensionBrowser } from './harness/chromium';
 import { readStore, waitForSeed, type MetaRow } from './harness/idb';
 import { keyedBuild, manifestKey } from './harness/keyed-build';
 import { startServer, type TestServer } from './harness/server';
@@ -69,7 +69,7 @@ describe('saved snippets (Chromium)', () => {
     await page.goto(url);
     tabId = (await waitForReport(browser.worker, url)).tabId;
     panel = await browser.context.newPage();
-    await panel.setViewportSize({ width: 420, height: 900 });
+    await panel.setViewportSize(PANEL_SIZE);
     await panel.goto(panelUrl());
   });
   afterAll(async () => {

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeFramings } from '../../lib/corpus/framing';
-import { analyzeArticle, toArticleRecord } from '../../lib/corpus/pipeline';
 import type { FramingRecord } from '../../lib/corpus/types';
-import { shippedBuild, shippedMatcher } from './helpers/corpus';
+import { frameUnseenArticle } from './helpers/corpus';
 
 /** Frames a short article written for the test against the shipped gazetteer; framings by entity id. */
 function frame(body: string): Map<string, FramingRecord> {
-  const article = toArticleRecord(
-    {
-      id: 'rules',
-      file: 'raw/rules.txt',
-      title: 'Rules',
-      subtitle: null,
-      author: 'not stated',
-      outlet: 'not stated',
-      firstPublisher: 'not stated',
-      date: { status: 'stated', value: '2017-10-20' },
-      language: 'en',
-      perspective: 'Written for the test.',
-      body: { start: body.slice(0, 5), end: body.slice(-5), clean: [] },
-    },
-    body,
-    'user',
-  );
-  const { passages, mentions } = analyzeArticle(article, shippedMatcher());
-  return new Map(computeFramings({ articles: [article], entities: shippedBuild().entities, passages, mentions }).map((f) => [f.entity, f]));
+  return new Map(frameUnseenArticle(body, { id: 'rules', title: 'Rules' }).map((f) => [f.entity, f]));
 }
 const texts = (f: FramingRecord | undefined, kind: string) => (f?.descriptors ?? []).filter((d) => d.kind === kind).map((d) => d.text);
 

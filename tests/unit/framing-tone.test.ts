@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeFramings } from '../../lib/corpus/framing';
 import { formatTone } from '../../lib/corpus/framing/summary';
 import { ALPHA, sentenceTone } from '../../lib/corpus/framing/tone';
-import { analyzeArticle, toArticleRecord } from '../../lib/corpus/pipeline';
 import type { FramingRecord } from '../../lib/corpus/types';
-import { shippedBuild, shippedMatcher } from './helpers/corpus';
+import { frameUnseenArticle, shippedBuild } from './helpers/corpus';
 
 /** Frames a short article written for the test against the shipped gazetteer. */
 function frameText(body: string, entity: string): FramingRecord {
-  const article = toArticleRecord(
-    {
-      id: 'test-article',
-      file: 'raw/test.txt',
-      title: 'Test',
-      subtitle: null,
-      author: 'not stated',
-      outlet: 'not stated',
-      firstPublisher: 'not stated',
-      date: { status: 'stated', value: '2017-10-20' },
-      language: 'en',
-      perspective: 'Written for the test.',
-      body: { start: body.slice(0, 5), end: body.slice(-5), clean: [] },
-    },
-    body,
-    'user',
-  );
-  const { passages, mentions } = analyzeArticle(article, shippedMatcher());
-  const framings = computeFramings({ articles: [article], entities: shippedBuild().entities, passages, mentions });
-  return framings.find((f) => f.entity === entity)!;
+  return frameUnseenArticle(body).find((f) => f.entity === entity)!;
 }
 
 describe('tone on the corpus', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeFramings } from '../../lib/corpus/framing';
-import { analyzeArticle, toArticleRecord } from '../../lib/corpus/pipeline';
 import type { FramingRecord } from '../../lib/corpus/types';
-import { shippedBuild, shippedMatcher } from './helpers/corpus';
+import { frameUnseenArticle, shippedBuild } from './helpers/corpus';
 
 // An article the pipeline has never seen, with plain labels, run through analyzeArticle + computeFramings as a
 // page a user adds would be.
@@ -12,25 +10,7 @@ const BODY = [
   'The Assad regime wants to retake Raqqa. Residents of Raqqa fear that the regime will bring brutal violence back.',
 ].join('\n\n');
 
-const article = toArticleRecord(
-  {
-    id: 'unseen-raqqa',
-    file: 'raw/unseen.txt',
-    title: 'Raqqa after ISIS',
-    subtitle: null,
-    author: 'not stated',
-    outlet: 'not stated',
-    firstPublisher: 'not stated',
-    date: { status: 'stated', value: '2017-10-20' },
-    language: 'en',
-    perspective: 'Written for the test.',
-    body: { start: 'The US-backed', end: 'back.', clean: [] },
-  },
-  BODY,
-  'user',
-);
-const { passages, mentions } = analyzeArticle(article, shippedMatcher());
-const framings = computeFramings({ articles: [article], entities: shippedBuild().entities, passages, mentions });
+const framings = frameUnseenArticle(BODY, { id: 'unseen-raqqa', title: 'Raqqa after ISIS' });
 const of = (entity: string): FramingRecord => framings.find((f) => f.entity === entity)!;
 const kinds = (f: FramingRecord) => f.descriptors.map((d) => `${d.kind}:${d.text}`);
 const terms = (f: FramingRecord) => f.contested.map((t) => t.term);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BackgroundToContentSchema, ContentToBackgroundSchema, PanelToBackgroundSchema, parseMessage } from '../../lib/messages';
+import {
+  AnchorReplySchema,
+  BackgroundToContentSchema,
+  ContentToBackgroundSchema,
+  MAX_PAGE_TEXT,
+  PanelToBackgroundSchema,
+  parseMessage,
+} from '../../lib/messages';
 import { classifySender } from '../../lib/senders';
 
 const report = {
@@ -44,6 +51,19 @@ describe('the message protocol accepts the messages it defines and nothing else'
   it('drops fields the protocol does not know', () => {
     const parsed = parseMessage(ContentToBackgroundSchema, { type: 'page/open-entity', entity: 'raqqa', evil: 'x' });
     expect(parsed).toEqual({ type: 'page/open-entity', entity: 'raqqa' });
+  });
+
+  it('takes a page text for finding snippets up to the size the content script reads, and no more', () => {
+    const msg = (text: string) => ({ type: 'page/anchor-snippets', url: 'https://news.example/story', text });
+    expect(parseMessage(ContentToBackgroundSchema, msg('Raqqa fell.'))).toEqual(msg('Raqqa fell.'));
+    expect(parseMessage(ContentToBackgroundSchema, msg('x'.repeat(MAX_PAGE_TEXT + 1)))).toBeNull();
+  });
+
+  it('takes found snippets only as offsets inside such a text', () => {
+    expect(parseMessage(AnchorReplySchema, { ranges: [{ id: 's1', start: 4, end: 9 }] })).toEqual({ ranges: [{ id: 's1', start: 4, end: 9 }] });
+    expect(parseMessage(AnchorReplySchema, { ranges: [{ id: 's1', start: -1, end: 9 }] })).toBeNull();
+    expect(parseMessage(AnchorReplySchema, { ranges: [{ id: 's1', start: 0, end: MAX_PAGE_TEXT + 1 }] })).toBeNull();
+    expect(parseMessage(AnchorReplySchema, { ranges: [{ id: '', start: 0, end: 1 }] })).toBeNull();
   });
 });
 

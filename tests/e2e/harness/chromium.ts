@@ -10,13 +10,19 @@ declare const chrome: {
 
 export { CHROME_DIST, CHROME_PATH } from '../../../scripts/lib/launch-chromium';
 
+/** The size of a side panel, for screenshots of what a reader sees. */
+export const PANEL_SIZE = { width: 420, height: 900 };
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
   profile: string;
-  /** Opens the side panel page in a tab, describing the given tab (automation cannot open the real panel). */
-  openPanel(forPage?: Page, hash?: string): Promise<Page>;
+  /**
+   * Opens the side panel page in a tab, describing the given tab (a test cannot drive the real panel's page);
+   * `narrow` gives it the width of a side panel.
+   */
+  openPanel(forPage?: Page, hash?: string, opts?: { narrow?: boolean }): Promise<Page>;
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -30,9 +36,10 @@ export async function launchChromium(opts: { profile?: string; dist?: string; ar
     extensionId,
     worker,
     profile,
-    async openPanel(forPage?: Page, hash = '') {
+    async openPanel(forPage?: Page, hash = '', opts = {}) {
       const tabId = forPage ? await tabIdOf(worker, forPage.url()) : null;
       const page = await context.newPage();
+      if (opts.narrow) await page.setViewportSize(PANEL_SIZE);
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html${tabId !== null ? `?tab=${tabId}` : ''}${hash}`);
       return page;
     },
