@@ -7,8 +7,8 @@ declare module 'virtual:crossframe/corpus' {
 
 declare module 'virtual:crossframe/gazetteer' {
   import type { CompiledGazetteer } from './entities/compile';
-  const gazetteer: CompiledGazetteer;
-  export default gazetteer;
+  /** Parsed on the first call. */
+  export function loadGazetteer(): CompiledGazetteer;
 }
 
 declare module 'virtual:crossframe/highlights.css';

@@ -13,8 +13,10 @@ const MODULES = {
   /** The compiled gazetteer (no descriptions, aliases folded): all the content script needs. */
   'virtual:crossframe/gazetteer': () => {
     const input = loadCorpusOrThrow();
-    // A JSON string parses faster than the same object as a literal: it is on every page's start-up path.
-    return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileGazetteer(input.entities).gazetteer))});`;
+    // A JSON string parses faster than the same object as a literal, and only when first asked for: the content
+    // script asks in a task of its own, not in the one that evaluates it on every page.
+    const json = JSON.stringify(JSON.stringify(compileGazetteer(input.entities).gazetteer));
+    return `let parsed;\nexport function loadGazetteer() {\n  return (parsed ??= JSON.parse(${json}));\n}`;
   },
   /**
    * The ::highlight rules, declared as the content script's manifest CSS: applied with the page's first

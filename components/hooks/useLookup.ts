@@ -1,4 +1,4 @@
-import gazetteer from 'virtual:crossframe/gazetteer';
+import { loadGazetteer } from 'virtual:crossframe/gazetteer';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { Matcher } from '../../lib/entities/matcher';
@@ -12,5 +12,5 @@ export function useLookup(): Lookup | undefined {
     const [entities, passages, mentions] = await Promise.all([db.entities.toArray(), db.passages.toArray(), db.mentions.toArray()]);
     return { entities, passages, mentions };
   }, []);
-  return useMemo(() => (data ? createLookup(data, { matcher: new Matcher(gazetteer) }) : undefined), [data]);
+  return useMemo(() => (data ? createLookup(data, { matcher: new Matcher(loadGazetteer()) }) : undefined), [data]);
 }

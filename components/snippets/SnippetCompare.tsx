@@ -1,4 +1,4 @@
-import gazetteer from 'virtual:crossframe/gazetteer';
+import { loadGazetteer } from 'virtual:crossframe/gazetteer';
 import { useMemo } from 'react';
 import { articleShortName } from '../../lib/corpus/contrast';
 import type { SnippetRecord } from '../../lib/db/snippet-types';
@@ -18,7 +18,7 @@ interface Props {
  * snippet's words for it highlighted, and beside them how the five corpus articles frame that entity.
  */
 export function SnippetCompare({ snippets, entityName, onOpenEntity }: Props) {
-  const matcher = useMemo(() => new Matcher(gazetteer), []);
+  const matcher = useMemo(() => new Matcher(loadGazetteer()), []);
   const counts = new Map<string, number>();
   for (const s of snippets) for (const e of new Set(s.entities)) counts.set(e, (counts.get(e) ?? 0) + 1);
   const shared = [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]).map(([e]) => e);
@@ -27,7 +27,7 @@ export function SnippetCompare({ snippets, entityName, onOpenEntity }: Props) {
   const ranges = (text: string, entity: string) =>
     matcher
       .find(text)
-      .filter((m) => gazetteer.entities[m.entity]?.id === entity)
+      .filter((m) => matcher.gazetteer.entities[m.entity]?.id === entity)
       .map((m) => ({ start: m.start, end: m.end }));
   return (
     <section aria-labelledby="compare-snippets" className="snippet-compare">

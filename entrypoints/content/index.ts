@@ -1,4 +1,4 @@
-import gazetteer from 'virtual:crossframe/gazetteer';
+import { loadGazetteer } from 'virtual:crossframe/gazetteer';
 import 'virtual:crossframe/highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -18,6 +18,7 @@ import {
 } from '../../lib/messages';
 import { browserHighlightEnv } from '../../lib/page/highlight';
 import { PageSession } from '../../lib/page/page-session';
+import { yieldToPage } from '../../lib/page/slices';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 
@@ -44,9 +45,12 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     .then((got) => (settings = readSettings(got[SETTINGS_KEY])))
     .catch(() => undefined);
   const host = location.hostname;
+  // The gazetteer and its matcher are built in a task of their own, not in the one that evaluated this script.
+  await yieldToPage();
+  if (ctx.isInvalid) return;
   const session = new PageSession({
     doc: document,
-    matcher: new Matcher(gazetteer),
+    matcher: new Matcher(loadGazetteer()),
     highlightEnv: browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
     report: (report, fresh) =>
