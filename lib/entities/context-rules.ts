@@ -1,9 +1,9 @@
-import type { Tokens } from '../text';
+import { wordNorm, type Words } from '../text';
 
 /** What a context rule sees: the whole text, its words, and the candidate match as a word range. */
 export interface MatchContext {
   text: string;
-  tokens: Tokens;
+  tokens: Words;
   /** First word of the candidate. */
   first: number;
   /** One past the last word of the candidate. */
@@ -36,7 +36,7 @@ export const notInShoutedText: ContextRule = (m) =>
 const VERB_SUBJECTS = new Set(['it', 'this', 'that', 'there', 'what', 'who', 'he', 'she', 'which', 'here', 'where', 'how', 'why']);
 const isTheGroup: ContextRule = (m) => {
   if (!notInShoutedText(m)) return false;
-  const before = m.first > 0 ? m.tokens.norms[m.first - 1] : undefined;
+  const before = m.first > 0 ? wordNorm(m.tokens, m.text, m.first - 1) : undefined;
   return before === undefined || !VERB_SUBJECTS.has(before);
 };
 
@@ -44,7 +44,7 @@ const isTheGroup: ContextRule = (m) => {
 const OTHER_ASSADS = new Set(['hafez', 'hafiz', 'maher', 'bushra', 'basel', 'basil', 'asma', 'rifat', 'rifaat', 'bashir']);
 const FATHER_WORDS = /\b(father|elder|late|senior)\s+(al-)?Assad\b/i;
 const isBashar: ContextRule = (m) => {
-  const before = m.first > 0 ? m.tokens.norms[m.first - 1] : undefined;
+  const before = m.first > 0 ? wordNorm(m.tokens, m.text, m.first - 1) : undefined;
   if (before !== undefined && OTHER_ASSADS.has(before)) return false;
   const windowStart = Math.max(0, (m.tokens.starts[m.first] as number) - 40);
   const near = m.text.slice(windowStart, m.tokens.ends[m.last - 1]);

@@ -1,4 +1,4 @@
-import { tokenize, type Tokens } from '../text';
+import { skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
 
@@ -24,13 +24,31 @@ interface Candidate {
 }
 
 interface TrieNode {
+  /** The first word, on the trie's first level: a node found by key is checked against it before a match counts. */
+  word?: string;
   next: Map<string, TrieNode> | null;
+  /** `keyBit`s of the ASCII words in `next`: an ASCII word of the text not among them goes no further. */
+  nextKeys?: Set<number>;
   out: Candidate[] | null;
   /** Aliases not yet built into this first word's subtree: built the first time a text contains the word. */
   pending?: Array<{ rest: string[]; candidate: Candidate }>;
 }
 
 const NON_WORD = /[^\p{L}\p{N}]/gu;
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/** First-word keys as a bit set of 2^18 bits: a few thousand first words leave most bits clear. */
+const KEY_BITS = 18;
+
+/** A skeleton key in the small-integer range, for a Map key that needs no boxing. */
+function smallKey(key: number): number {
+  return key >> 2;
+}
+
+function keyBit(key: number): number {
+  // The key's low bits carry the last letter most: mix before taking the high bits.
+  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> (32 - KEY_BITS);
+}
 
 /**
  * All aliases of a gazetteer in one word trie: a text is scanned once, left to right, and at each word the
@@ -39,6 +57,10 @@ const NON_WORD = /[^\p{L}\p{N}]/gu;
  */
 export class Matcher {
   private readonly root = new Map<string, TrieNode>();
+  /** Skeleton keys of the ASCII first words: an ASCII word of the text whose key is not here starts no alias. */
+  private readonly firstKeys = new Uint32Array(1 << (KEY_BITS - 5));
+  /** First-word nodes by skeleton key (null: two first words share the key, look up by string). */
+  private readonly rootByKey = new Map<number, TrieNode | null>();
 
   /**
    * Only the first words are laid out up front; a first word's subtree is built the first time a text
@@ -52,8 +74,14 @@ export class Matcher {
       const first = space < 0 ? folded : folded.slice(0, space);
       let node = this.root.get(first);
       if (!node) {
-        node = { next: null, out: null };
+        node = { word: first, next: null, out: null };
         this.root.set(first, node);
+        if (ASCII_WORD.test(first)) {
+          const key = skeletonKey(first);
+          const bit = keyBit(key);
+          this.firstKeys[bit >>> 5]! |= 1 << (bit & 31);
+          this.rootByKey.set(smallKey(key), this.rootByKey.has(smallKey(key)) ? null : node);
+        }
       }
       if (space < 0) (node.out ??= []).push(candidate);
       else (node.pending ??= []).push({ rest: folded.slice(space + 1).split(' '), candidate });
@@ -69,6 +97,7 @@ export class Matcher {
         if (!child) {
           child = { next: null, out: null };
           next.set(word, child);
+          if (ASCII_WORD.test(word)) (at.nextKeys ??= new Set()).add(keyBit(skeletonKey(word)));
         }
         at = child;
       }
@@ -78,13 +107,15 @@ export class Matcher {
   }
 
   /** Leftmost-longest, non-overlapping matches. */
-  find(text: string, tokens: Tokens = tokenize(text)): Match[] {
+  find(text: string, tokens: Words = tokenizeLazily(text)): Match[] {
     const matches: Match[] = [];
-    const { norms, length } = tokens;
+    const { kinds, keys, length } = tokens;
     const root = this.root;
+    const firstKeys = this.firstKeys;
     for (let i = 0; i < length; ) {
-      // Most words start no alias: one hash lookup and on.
-      if (!root.has(norms[i] as string)) {
+      // Most words start no alias: an ASCII word is ruled out by its key (no string built), others by one hash lookup.
+      let bit = 0;
+      if (kinds[i] === WordKind.Folded ? !root.has(wordNorm(tokens, text, i)) : ((bit = keyBit(keys[i] as number)), (firstKeys[bit >>> 5]! & (1 << (bit & 31))) === 0)) {
         i++;
         continue;
       }
@@ -101,7 +132,7 @@ export class Matcher {
    * The leftmost-longest matches plus, inside each, the names of other entities it contains
    * ("siege of Deir ez-Zor" also names Deir ez-Zor), flagged `nested`. Used for the corpus mention index.
    */
-  findAll(text: string, tokens: Tokens = tokenize(text)): Match[] {
+  findAll(text: string, tokens: Words = tokenizeLazily(text)): Match[] {
     const matches: Match[] = [];
     for (const outer of this.findWithWords(text, tokens)) {
       matches.push(outer.match);
@@ -119,7 +150,7 @@ export class Matcher {
     return matches.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
-  private findWithWords(text: string, tokens: Tokens): Array<{ match: Match; first: number; last: number }> {
+  private findWithWords(text: string, tokens: Words): Array<{ match: Match; first: number; last: number }> {
     const out: Array<{ match: Match; first: number; last: number }> = [];
     for (let i = 0; i < tokens.length; ) {
       const found = this.longestAt(text, tokens, i, tokens.length);
@@ -134,30 +165,42 @@ export class Matcher {
   /** The longest accepted alias starting at word `first` and ending at or before word `limit`. */
   private longestAt(
     text: string,
-    tokens: Tokens,
+    tokens: Words,
     first: number,
     limit: number,
     allow?: (c: Candidate) => boolean,
   ): { match: Match; last: number } | null {
     if (limit <= first) return null;
-    let node = this.root.get(tokens.norms[first] as string);
+    // An ASCII word finds its node by key, without a string; the word itself is compared only if a name ends.
+    let node = tokens.kinds[first] === WordKind.Folded ? undefined : this.rootByKey.get(smallKey(tokens.keys[first] as number));
+    let firstWord: string | undefined = node?.word;
+    if (!node) {
+      if (node === undefined && tokens.kinds[first] !== WordKind.Folded) return null;
+      node = this.root.get(wordNorm(tokens, text, first));
+      firstWord = undefined;
+    }
     if (node?.pending) Matcher.grow(node);
     let best: { match: Match; last: number } | null = null;
     let j = first;
     while (node) {
       j++;
       if (node.out) {
+        if (firstWord !== undefined) {
+          if (wordNorm(tokens, text, first) !== firstWord) return null;
+          firstWord = undefined;
+        }
         const accepted = this.accept(text, tokens, first, j, allow ? node.out.filter(allow) : node.out);
         if (accepted) best = { match: accepted, last: j };
       }
       // A name never runs across a line break: the page text puts one between blocks, the corpus between paragraphs.
       if (j >= limit || !node.next || hasLineBreak(text, tokens.ends[j - 1] as number, tokens.starts[j] as number)) break;
-      node = node.next.get(tokens.norms[j] as string);
+      if (tokens.kinds[j] !== WordKind.Folded && !node.nextKeys?.has(keyBit(tokens.keys[j] as number))) break;
+      node = node.next.get(wordNorm(tokens, text, j));
     }
     return best;
   }
 
-  private accept(text: string, tokens: Tokens, first: number, last: number, candidates: Candidate[]): Match | null {
+  private accept(text: string, tokens: Words, first: number, last: number, candidates: Candidate[]): Match | null {
     const start = tokens.starts[first] as number;
     let end = tokens.ends[last - 1] as number;
     // A dotted abbreviation keeps its final period ("U.S.", "U.N."), which is not part of a word.

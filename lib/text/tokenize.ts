@@ -1,15 +1,41 @@
 import { ASCII_CLASS, CharClass, classify } from './chars';
-import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE, foldToken } from './fold';
+import { foldToken } from './fold';
+import { isDroppedArticle, isWordAt } from './particles';
+import { KEY_PRIME, KEY_SEED, LOWER_A, LOWER_E, LOWER_H, LOWER_I } from './skeleton';
 
-/** Folded words of a text with their offsets in the original (struct of arrays: cheap on megabyte pages). */
-export interface Tokens {
+/**
+ * Words of a text with their offsets in the original (struct of arrays: cheap on megabyte pages). The folded
+ * form of a plain ASCII word may be left to build on demand (`wordNorm`): on a page, most words are only
+ * ruled out as the start of a name, which their skeleton key does without building a string.
+ */
+export interface Words {
   length: number;
-  /** Folded form of each word. */
-  norms: string[];
-  /** Start offset of each word in the original text. */
+  /** Folded form of each word; empty when tokenized lazily (ask `wordNorm`). */
+  norms: Array<string | undefined>;
+  /** Start offset of each word's span in the original text (a dropped "al-" before it included). */
   starts: Int32Array;
   /** End offset (exclusive) of each word in the original text. */
   ends: Int32Array;
+  /** Start of the word itself, after any dropped article particle. */
+  wordStarts: Int32Array;
+  /** `WordKind` of each word. */
+  kinds: Uint8Array;
+  /** `skeletonKey` of the folded word, for words of kind Plain or Ascii. */
+  keys: Int32Array;
+}
+
+/** Folded words with every folded form built. */
+export interface Tokens extends Words {
+  norms: string[];
+}
+
+export const enum WordKind {
+  /** Not pure ASCII letters and digits: folded while tokenizing, no key. */
+  Folded = 0,
+  /** Lower-case ASCII, no doubled letter, no final "ah": the folded form is the word as written. */
+  Plain = 1,
+  /** Other ASCII letters and digits: folded by `foldToken`. */
+  Ascii = 2,
 }
 
 /**
@@ -19,9 +45,29 @@ export interface Tokens {
  * separate particle ("al-", "ash-", "Hashd al Shaabi") is dropped.
  */
 export function tokenize(text: string): Tokens {
-  const norms: string[] = [];
+  return scanWords(text, false) as Tokens;
+}
+
+/** `tokenize`, leaving the folded form of ASCII words to `wordNorm`. */
+export function tokenizeLazily(text: string): Words {
+  return scanWords(text, true);
+}
+
+/** The folded form of word `i` (built on each call when tokenized lazily: a slice, or a cached fold). */
+export function wordNorm(words: Words, text: string, i: number): string {
+  const norm = words.norms[i];
+  if (norm !== undefined) return norm;
+  const raw = text.slice(words.wordStarts[i], words.ends[i]);
+  return words.kinds[i] === WordKind.Plain ? raw : foldToken(raw);
+}
+
+function scanWords(text: string, lazy: boolean): Words {
+  const norms: Array<string | undefined> = [];
   let starts = new Int32Array(Math.max(16, text.length >> 3));
   let ends = new Int32Array(starts.length);
+  let wordStarts = new Int32Array(starts.length);
+  let kinds = new Uint8Array(starts.length);
+  let keys = new Int32Array(starts.length);
   let n = 0;
   /** Start of a dropped article particle: the next word's span begins there ("al-Qaeda" is marked whole). */
   let articleStart = -1;
@@ -40,18 +86,35 @@ export function tokenize(text: string): Tokens {
     let end = i;
     // Most words are plain lower-case ASCII without doubled letters: their folded form is the word itself.
     let plain = true;
+    // ASCII letters and digits only, keyed as `skeletonKey` does.
+    let ascii = true;
+    let key = KEY_SEED;
+    let beforeLast = KEY_SEED;
+    let last = -1;
+    let secondLast = -1;
     let prev = -1;
     while (i < len) {
       cp = text.charCodeAt(i);
-      if (cp < 128) {
-        cls = ASCII_CLASS[cp] as CharClass;
-      } else {
-        if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
-        cls = classify(cp);
+      if (cp < 128 && ASCII_CLASS[cp] === CharClass.Word) {
+        // Most characters: an ASCII letter or digit, keyed as `skeletonKey` does (| 0x20 lower-cases a letter).
+        if (plain && (cp > 0x7a || (cp < 0x61 && cp > 0x39) || cp === prev)) plain = false;
+        prev = cp;
+        const c = (cp | 0x20) === LOWER_E ? LOWER_I : cp | 0x20;
+        if (c !== last) {
+          beforeLast = key;
+          key = Math.imul(key ^ c, KEY_PRIME);
+          secondLast = last;
+          last = c;
+        }
+        end = ++i;
+        continue;
       }
+      if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
+      cls = cp < 128 ? (ASCII_CLASS[cp] as CharClass) : classify(cp);
       const width = cp > 0xffff ? 2 : 1;
       if (cls === CharClass.Word) {
-        if (plain && (cp > 0x7a || (cp < 0x61 && cp > 0x39) || cp === prev)) plain = false;
+        plain = false;
+        ascii = false;
         prev = cp;
         i += width;
         end = i;
@@ -59,85 +122,63 @@ export function tokenize(text: string): Tokens {
         // French elision (l’État, d’Alep, qu’Assad): the article is a word of its own.
         if (isElidedArticle(text, start, i)) break;
         plain = false;
+        ascii = false;
         i += width;
       } else break;
     }
     // Possessive: "Assad's" / "Assad’s" is the word Assad.
     let wordEnd = end;
-    if (wordEnd - start > 2 && (text[wordEnd - 1] === 's' || text[wordEnd - 1] === 'S') && classify(text.charCodeAt(wordEnd - 2)) === CharClass.Joiner) {
+    if (wordEnd - start > 2 && (text.charCodeAt(wordEnd - 1) | 0x20) === 0x73 && classify(text.charCodeAt(wordEnd - 2)) === CharClass.Joiner) {
       wordEnd -= 2;
     }
-    const raw = text.slice(start, wordEnd);
-    const norm = plain && !(raw.length >= 4 && raw.endsWith('ah')) ? raw : foldToken(raw);
-    if (norm.length === 0) {
-      // A word that folds to nothing ends any pending article particle: it must not reach a later word.
-      articleStart = -1;
-      continue;
+    // A possessive's apostrophe is not part of the word: only a word as written all through is keyed.
+    if (wordEnd !== end) ascii = false;
+    if (plain && wordEnd - start >= 4 && text.charCodeAt(wordEnd - 2) === LOWER_A && text.charCodeAt(wordEnd - 1) === LOWER_H) plain = false;
+    const kind = ascii ? (plain ? WordKind.Plain : WordKind.Ascii) : WordKind.Folded;
+    let norm: string | undefined;
+    if (kind === WordKind.Folded) {
+      // Folded now to know whether the word is one; kept only when tokenizing eagerly (the fold is cached).
+      norm = foldToken(text.slice(start, wordEnd));
+      if (norm.length === 0) {
+        // A word that folds to nothing ends any pending article particle: it must not reach a later word.
+        articleStart = -1;
+        continue;
+      }
     }
     // Article particles have at most three letters; accents written as combining marks may add to the length.
-    if (raw.length <= 8 && isDroppedArticle(raw, text, end)) {
+    if (wordEnd - start <= 8 && isDroppedArticle(text, start, wordEnd, end, kind !== WordKind.Folded)) {
       if (articleStart < 0) articleStart = start;
       continue;
+    }
+    if (norm === undefined && !lazy) {
+      const raw = text.slice(start, wordEnd);
+      norm = kind === WordKind.Plain ? raw : foldToken(raw);
     }
     if (n === starts.length) {
       starts = grow(starts);
       ends = grow(ends);
+      wordStarts = grow(wordStarts);
+      keys = grow(keys);
+      const k = new Uint8Array(kinds.length * 2);
+      k.set(kinds);
+      kinds = k;
     }
-    norms.push(norm);
+    if (!lazy) norms.push(norm);
     starts[n] = articleStart >= 0 ? articleStart : start;
     articleStart = -1;
     ends[n] = wordEnd;
+    wordStarts[n] = start;
+    kinds[n] = kind;
+    keys[n] = last === LOWER_H && secondLast === LOWER_A ? beforeLast : key;
     n++;
   }
-  return { length: n, norms, starts, ends };
+  return { length: n, norms, starts, ends, wordStarts, kinds, keys };
 }
 
 const ELIDED = /^(?:[cdjlmnst]|qu)$/i;
 
 function isElidedArticle(text: string, start: number, at: number): boolean {
   return at - start <= 2 && ELIDED.test(text.slice(start, at));
-}
-
-function isWordAt(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  return classify(text.codePointAt(i) ?? 0) === CharClass.Word;
-}
-
-/**
- * An Arabic article particle written as a word of its own: "al-" before a hyphen, or "al"/"el"/"ash"... before
- * spaces (not a line break). Judged on the word as written, not folded: "all" folds to "al" but is no article.
- */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-const MAX_ARTICLE_LENGTH = Math.max(...[...ARTICLES_BEFORE_HYPHEN].map((a) => a.length));
-/** ASCII first letters of the particles (| 0x20 lower-cases an ASCII letter); other initials (éz) take the long way. */
-const ARTICLE_INITIALS = new Set([...ARTICLES_BEFORE_HYPHEN].map((a) => a.charCodeAt(0)));
-
-function isDroppedArticle(raw: string, text: string, end: number): boolean {
-  // Case and diacritics aside (éz-Zör), but letters not collapsed: "all" must not become "al". Most short
-  // words are plain ASCII: only the others pay for Unicode decomposition.
-  // Particles are short and open with one of a few letters: most words are ruled out before any string is built.
-  const initial = raw.charCodeAt(0);
-  if (initial < 0x80 && !ARTICLE_INITIALS.has(initial | 0x20)) return false;
-  const ascii = isAscii(raw);
-  if (ascii && raw.length > MAX_ARTICLE_LENGTH) return false;
-  const lower = raw.toLowerCase();
-  const word = ascii ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
-  if (!ARTICLES_BEFORE_HYPHEN.has(word) || end >= text.length) return false;
-  if (classify(text.charCodeAt(end)) === CharClass.Hyphen) return opensWord(text, end + 1);
-  if (!ARTICLES_BEFORE_SPACE.has(word)) return false;
-  let i = end;
-  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x09)) i++;
-  return i > end && opensWord(text, i);
-}
-
-/** A word starts here, possibly with an ayn or hamza mark (al-ʿAdnani). */
-function opensWord(text: string, i: number): boolean {
-  const cp = text.charCodeAt(i);
-  return isWordAt(text, i) || ((cp === 0x2bf || cp === 0x2be) && isWordAt(text, i + 1));
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher, type Match } from '../../lib/entities/matcher';
+import { compileGazetteer } from '../../lib/entities/compile';
+import { EntitiesFileSchema } from '../../lib/entities/schema';
+import { skeletonKey } from '../../lib/text';
 import { miniGazetteer } from './helpers/corpus';
 
 const g = miniGazetteer();
@@ -106,5 +109,29 @@ describe('surfaces of dotted abbreviations', () => {
       ['united-states', 'U.S.', false],
       ['united-states', 'U.S.', false],
     ]);
+  });
+});
+
+describe('words ruled out by their skeleton key', () => {
+  // "bin" and "ben", "sahil" and "sahel" share a skeleton key (e and i are one letter to it) but fold apart.
+  const file = EntitiesFileSchema.parse({
+    version: 'test-keys',
+    entities: [
+      { id: 'bin-laden', type: 'person', name: 'Osama bin Laden', description: 'Test.', relevance: 'core', aliases: ['bin Laden'] },
+      { id: 'ben-ali', type: 'person', name: 'Zine El Abidine Ben Ali', description: 'Test.', relevance: 'general', aliases: ['Ben Ali'] },
+      { id: 'sahil', type: 'place', name: 'Sahil', description: 'Test.', relevance: 'regional', aliases: ['Sahil'] },
+    ],
+  });
+  const keyed = new Matcher(compileGazetteer(file).gazetteer);
+  const names = (text: string) => keyed.find(text).map((m) => m.surface);
+
+  it('the test is about a real collision: the keys are equal, the folded words differ', () => {
+    expect(skeletonKey('bin')).toBe(skeletonKey('ben'));
+    expect(skeletonKey('sahil')).toBe(skeletonKey('sahel'));
+  });
+
+  it('a word whose key matches a first word but whose folded form differs matches nothing', () => {
+    expect(names('the Sahel and Ben Laden, bin Ali')).toEqual([]);
+    expect(names('Sahil, bin Laden and Ben Ali; Binn Laden, SAHIL')).toEqual(['Sahil', 'bin Laden', 'Ben Ali', 'Binn Laden', 'SAHIL']);
   });
 });
