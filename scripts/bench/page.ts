@@ -95,6 +95,39 @@ async function markJs(page: Page, aliases: string[]): Promise<number> {
   })`)) as number;
 }
 
+/**
+ * The longest main-thread task of a page's renderer while it loads and settles, in a browser without the
+ * extension: what the browser itself costs on that page (style, layout and paint of 10 MB of text).
+ */
+async function longestTaskWithout(url: string, runs: number): Promise<number[]> {
+  const { context } = await launchWithExtension({ extension: false });
+  const longest: number[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+      await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,__metadata', transferMode: 'ReportEvents' });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(1500);
+      const done = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
+      await cdp.send('Tracing.end');
+      await done;
+      await page.close();
+      const mains = new Set(
+        events
+          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e as unknown as { args?: { name?: string } }).args?.name === 'CrRendererMain')
+          .map((e) => `${e.pid}:${e.tid}`),
+      );
+      longest.push(Math.max(0, ...events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)).map((e) => (e.dur as number) / 1000)));
+    }
+  } finally {
+    await context.close();
+  }
+  return longest;
+}
+
 function pageOfText(text: string, title: string): string {
   const paras = text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${p.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article><h1>${title}</h1>${paras.join('\n')}</article></main></body></html>`;
@@ -117,6 +150,8 @@ export async function benchPage(): Promise<void> {
     await summarize(context, '1 MB page of news text', big, 3);
     const tenMb = server.route('/bench/ten-megabytes.html', pageOfText(newsText(10 * 1024 * 1024), 'Ten megabytes of Syria news'));
     await summarize(context, '10 MB page of news text (hard page)', tenMb, 3);
+    const bare = await longestTaskWithout(tenMb, 3);
+    row('    same page without the extension: its longest task while loading', `${ms(median(bare))} (worst ${ms(Math.max(...bare))})`);
     const deep = server.route(
       '/bench/deep.html',
       `<!doctype html><html><head><title>Deep page about Raqqa</title></head><body><main><p>Raqqa and the Islamic State.</p></main><script>let el = document.querySelector('main'); for (let i = 0; i < 2500; i++) { const d = document.createElement('div'); el.appendChild(d); el = d; } const p = document.createElement('p'); p.textContent = ${JSON.stringify(newsText(4000))}; el.appendChild(p);</script></body></html>`,
@@ -137,3 +172,4 @@ export async function benchPage(): Promise<void> {
     await server.close();
   }
 }
+
