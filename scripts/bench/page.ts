@@ -172,4 +172,3 @@ export async function benchPage(): Promise<void> {
     await server.close();
   }
 }
-
