@@ -17,7 +17,7 @@ import {
   type SaveReply,
 } from '../../lib/messages';
 import { browserHighlightEnv } from '../../lib/page/highlight';
-import { PageSession } from '../../lib/page/page-session';
+import { PageSession, PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/page-session';
 import { yieldToPage } from '../../lib/page/slices';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
@@ -48,6 +48,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   // The gazetteer and its matcher are built in a task of their own, not in the one that evaluated this script.
   await yieldToPage();
   if (ctx.isInvalid) return;
+  performance.mark(PERF_BUILD_START);
   const session = new PageSession({
     doc: document,
     matcher: new Matcher(loadGazetteer()),
@@ -72,6 +73,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     markingAllowed: () => markingAllowed(settings, host),
     settingsReady,
   });
+
+  performance.mark(PERF_BUILD_END);
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

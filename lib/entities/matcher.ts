@@ -30,8 +30,8 @@ interface TrieNode {
   /** `keyBit`s of the ASCII words in `next`: an ASCII word of the text not among them goes no further. */
   nextKeys?: Set<number>;
   out: Candidate[] | null;
-  /** Aliases not yet built into this first word's subtree: built the first time a text contains the word. */
-  pending?: Array<{ rest: string[]; candidate: Candidate }>;
+  /** The aliases (indexes into the gazetteer) that start with this first word and are not laid out yet: they are, the first time a text contains the word. */
+  pending?: number[];
 }
 
 const NON_WORD = /[^\p{L}\p{N}]/gu;
@@ -67,21 +67,15 @@ export class Matcher {
    * contains it. A page meets few of the gazetteer's first words, and this runs on every page load.
    */
   constructor(readonly gazetteer: CompiledGazetteer) {
-    // An indexed loop, not destructuring: this runs cold on every page, where the iterator protocol is slow.
+    // An indexed loop, not destructuring, and nothing per alias but its first word: this runs cold on every page.
     const aliases = gazetteer.aliases;
     for (let a = 0; a < aliases.length; a++) {
-      const alias = aliases[a]!;
-      const folded = alias[0];
-      const entity = alias[1];
-      const flags = alias[2];
-      const written = alias[3];
-      const rule = contextRuleFor(folded) ?? (flags & AliasFlag.CaseSensitive ? notInShoutedText : undefined);
-      const candidate: Candidate = { entity, flags, written, rule };
+      const folded = aliases[a]![0];
       const space = folded.indexOf(' ');
       const first = space < 0 ? folded : folded.slice(0, space);
       let node = this.root.get(first);
       if (!node) {
-        node = { word: first, next: null, out: null };
+        node = { word: first, next: null, out: null, pending: [] };
         this.root.set(first, node);
         if (ASCII_WORD.test(first)) {
           const key = skeletonKey(first);
@@ -90,15 +84,20 @@ export class Matcher {
           this.rootByKey.set(smallKey(key), this.rootByKey.has(smallKey(key)) ? null : node);
         }
       }
-      if (space < 0) (node.out ??= []).push(candidate);
-      else (node.pending ??= []).push({ rest: folded.slice(space + 1).split(' '), candidate });
+      node.pending!.push(a);
     }
   }
 
-  private static grow(node: TrieNode): void {
-    for (const { rest, candidate } of node.pending ?? []) {
+  /** Lays out the aliases that start with this first word, the first time a text contains it. */
+  private grow(node: TrieNode): void {
+    for (const a of node.pending ?? []) {
+      const [folded, entity, flags, written] = this.gazetteer.aliases[a]!;
+      const rule = contextRuleFor(folded) ?? (flags & AliasFlag.CaseSensitive ? notInShoutedText : undefined);
+      const candidate: Candidate = { entity, flags, written, rule };
       let at = node;
-      for (const word of rest) {
+      const words = folded.split(' ');
+      for (let w = 1; w < words.length; w++) {
+        const word = words[w]!;
         const next = (at.next ??= new Map());
         let child = next.get(word);
         if (!child) {
@@ -186,7 +185,7 @@ export class Matcher {
       node = this.root.get(wordNorm(tokens, text, first));
       firstWord = undefined;
     }
-    if (node?.pending) Matcher.grow(node);
+    if (node?.pending) this.grow(node);
     let best: { match: Match; last: number } | null = null;
     let j = first;
     while (node) {

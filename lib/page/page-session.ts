@@ -24,6 +24,9 @@ const MARKS_PER_SLICE = 600;
 /** User Timing marks around a scan, so that the page's own performance tools (and our bench) see our cost. */
 export const PERF_SCAN_START = 'crossframe:scan-start';
 export const PERF_SCAN_END = 'crossframe:scan-end';
+/** Around building the matcher from the shipped gazetteer, before the scan (every page pays for it). */
+export const PERF_BUILD_START = 'crossframe:build-start';
+export const PERF_BUILD_END = 'crossframe:build-end';
 
 /** Pages beyond this much text are read up to it, and the panel says so. */
 export const MAX_PAGE_CHARS = MAX_PAGE_TEXT;
