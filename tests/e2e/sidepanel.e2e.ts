@@ -162,7 +162,10 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
         location.hash = '#/';
       });
       await news.bringToFront();
-      // Dismiss the card left by the previous click, as a reader moving on would.
+      // Move off the last mark and dismiss its card, as a reader moving on would. (Left on a mark, the pointer
+      // would show a card for whatever mark the scroll below brings under it, and that card may cover the next
+      // mark: a click on our card is not a click on the page.)
+      await news.mouse.move(0, 0);
       await news.keyboard.press('Escape');
       // One mark of each of the first three kinds of names the page has.
       const at = await news.evaluate((n) => {
@@ -173,7 +176,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
         const live = document.createRange();
         live.setStart(r.startContainer, r.startOffset);
         live.setEnd(r.endContainer, r.endOffset);
-        live.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        live.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
         const b = live.getClientRects()[0]!;
         return { x: b.left + b.width / 2, y: b.top + b.height / 2, text: live.toString() };
       }, nth);
@@ -194,7 +197,11 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
             const c = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } }; runtime: { getContexts(f: object): Promise<Array<{ documentUrl?: string }>> } } };
             return { session: Object.keys(await c.chrome.storage.session.get(null)), sidePanels: (await c.chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((x) => x.documentUrl) };
           });
-          throw new Error(`${e.message}\nclicked “${at.text}” at ${at.x},${at.y}; panel at ${panel.url()}; extension saw ${JSON.stringify(seen)}`);
+          const there = await news.evaluate(([x, y]) => {
+            const el = document.elementFromPoint(x!, y!);
+            return `${el?.tagName ?? 'nothing'} “${(el?.textContent ?? '').trim().slice(0, 60)}”; selection “${String(getSelection())}”`;
+          }, [at.x, at.y]);
+          throw new Error(`${e.message}\nclicked “${at.text}” at ${at.x},${at.y} (now there: ${there}); panel at ${panel.url()}; extension saw ${JSON.stringify(seen)}`);
         });
       const { at: renderedAt, name } = (await rendered.jsonValue()) as { at: number; name: string };
       expect(name?.length).toBeGreaterThan(0);
