@@ -37,6 +37,9 @@ interface TrieNode {
 const NON_WORD = /[^\p{L}\p{N}]/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 
+/** Words whose arrays a matcher keeps for the next text: 64k, enough for the content script's 32k-character chunks. */
+const SPARE_LIMIT = 1 << 16;
+
 /** First-word keys as a bit set of 2^18 bits: a few thousand first words leave most bits clear. */
 const KEY_BITS = 18;
 
@@ -61,6 +64,8 @@ export class Matcher {
   private readonly firstKeys = new Uint32Array(1 << (KEY_BITS - 5));
   /** First-word nodes by skeleton key (null: two first words share the key, look up by string). */
   private readonly rootByKey = new Map<number, TrieNode | null>();
+  /** The last text's words, done with once `find` returns: the next text reuses their arrays (up to a size). */
+  private spare: Words | undefined;
 
   /**
    * Only the first words are laid out up front; a first word's subtree is built the first time a text
@@ -88,6 +93,14 @@ export class Matcher {
     }
   }
 
+  /** The words of a text, in the arrays of the last text's words when they are big enough. */
+  private wordsOf(text: string): Words {
+    const words = tokenizeLazily(text, this.spare);
+    // A huge text's arrays are not worth keeping for the page's lifetime.
+    this.spare = words.starts.length <= SPARE_LIMIT ? words : undefined;
+    return words;
+  }
+
   /** Lays out the aliases that start with this first word, the first time a text contains it. */
   private grow(node: TrieNode): void {
     for (const a of node.pending ?? []) {
@@ -113,7 +126,7 @@ export class Matcher {
   }
 
   /** Leftmost-longest, non-overlapping matches. */
-  find(text: string, tokens: Words = tokenizeLazily(text)): Match[] {
+  find(text: string, tokens: Words = this.wordsOf(text)): Match[] {
     const matches: Match[] = [];
     const { kinds, keys, length } = tokens;
     const root = this.root;
@@ -138,7 +151,7 @@ export class Matcher {
    * The leftmost-longest matches plus, inside each, the names of other entities it contains
    * ("siege of Deir ez-Zor" also names Deir ez-Zor), flagged `nested`. Used for the corpus mention index.
    */
-  findAll(text: string, tokens: Words = tokenizeLazily(text)): Match[] {
+  findAll(text: string, tokens: Words = this.wordsOf(text)): Match[] {
     const matches: Match[] = [];
     for (const outer of this.findWithWords(text, tokens)) {
       matches.push(outer.match);

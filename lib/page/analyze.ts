@@ -43,7 +43,13 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
   // Each hit is built once and only its `inMain` flag changes later: a huge page has a hundred thousand.
   const raw: PageHit[] = [];
   for (const [offset, chunk] of chunks(text.text, opts.chunkChars ?? 32_000)) {
-    for (const m of matcher.find(chunk)) raw.push({ ...m, start: m.start + offset, end: m.end + offset, inMain: true });
+    // The matches become the hits (no copy: on a huge page every object counts for the garbage collector).
+    for (const m of matcher.find(chunk) as PageHit[]) {
+      m.start += offset;
+      m.end += offset;
+      m.inMain = true;
+      raw.push(m);
+    }
     yield;
   }
   // The first visibility question makes the browser compute styles: this step is sliced like the others,
@@ -75,7 +81,7 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i] as PageHit;
       h.inMain = inMainRegion(text, h, main);
-      if (i % 2000 === 1999) yield;
+      if (i % 500 === 499) yield;
     }
   }
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
@@ -125,6 +131,6 @@ function wordsIn(s: string): number {
 
 function wordsInNodes(nodes: Set<Text>): number {
   let n = 0;
-  for (const t of nodes) n += t.data.length;
+  for (const t of nodes) n += t.length;
   return Math.round(n / CHARS_PER_WORD);
 }

@@ -8,6 +8,8 @@ export interface TextSegment {
   node: Text;
   /** Offset of the node's first character in the page text. */
   start: number;
+  /** The node's length when collected: reading `node.data` copies the node's text into a new string. */
+  length: number;
 }
 
 export interface PageText {
@@ -74,6 +76,9 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
   const maxChars = opts.maxChars ?? Number.POSITIVE_INFINITY;
   const segments: TextSegment[] = [];
   const parts: string[] = [];
+  // Joined into blocks as the walk goes (at its yields): one join of a huge page's every piece was a long task.
+  const blocks: string[] = [];
+  let joinedUpTo = 0;
   let length = 0;
   let lastWasBreak = true;
   let truncated = false;
@@ -94,7 +99,14 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
   let visited = 0;
   walk: while (node) {
     if (depth > maxDepth) maxDepth = depth;
-    if (++visited % 500 === 0) yield;
+    if (++visited % 500 === 0) {
+      if (length - joinedUpTo > BLOCK_CHARS) {
+        blocks.push(parts.join(''));
+        parts.length = 0;
+        joinedUpTo = length;
+      }
+      yield;
+    }
     let enter = false;
     if (node.nodeType === 3) {
       const value = (node as Text).data;
@@ -103,7 +115,7 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
           truncated = true;
           break;
         }
-        segments.push({ node: node as Text, start: length });
+        segments.push({ node: node as Text, start: length, length: value.length });
         parts.push(value);
         length += value.length;
         if (/\S/.test(value)) lastWasBreak = false;
@@ -134,8 +146,12 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
     node = node.nextSibling;
   }
   if (!truncated && isBlockElement(root)) pushBreak();
-  return { text: parts.join(''), segments, truncated, maxDepth };
+  blocks.push(parts.join(''));
+  return { text: blocks.length === 1 ? (blocks[0] as string) : blocks.join(''), segments, truncated, maxDepth };
 }
+
+/** Characters joined into one block of the page text between two slices of the walk. */
+const BLOCK_CHARS = 1 << 16;
 
 export function collectText(root: Element, opts: CollectOptions = {}): PageText {
   const walk = walkText(root, opts);

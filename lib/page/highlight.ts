@@ -37,6 +37,11 @@ const nameFor = (spec: MarkSpec) => (spec.demonym ? DEMONYM_HIGHLIGHT : highligh
  * layout and scripts are untouched, and unmarking is deleting a few registry entries. Ranges are static
  * (they cost the page nothing when it mutates); a mutated page is rescanned instead.
  */
+export interface PaintOptions {
+  /** false: lay the marks out but leave them unpainted until `paint()` (more batches follow). */
+  paint?: boolean;
+}
+
 export class Highlighter {
   private drawn: DrawnMark[] = [];
   private byNode = new Map<Text, DrawnMark[]>();
@@ -45,13 +50,13 @@ export class Highlighter {
   constructor(private readonly env: HighlightEnv) {}
 
   /** Draws all marks in one batch: one Highlight per kind of mark, registered once. */
-  draw(page: PageText, marks: MarkSpec[]): DrawnMark[] {
+  draw(page: PageText, marks: MarkSpec[], opts: PaintOptions = {}): DrawnMark[] {
     this.clear();
-    return this.append(page, marks);
+    return this.append(page, marks, opts);
   }
 
   /** Adds marks for text the page added later (its own PageText); the kinds touched are registered again. */
-  append(page: PageText, marks: MarkSpec[]): DrawnMark[] {
+  append(page: PageText, marks: MarkSpec[], opts: PaintOptions = {}): DrawnMark[] {
     const touched = new Set<string>();
     const added: DrawnMark[] = [];
     for (const spec of marks) {
@@ -77,8 +82,16 @@ export class Highlighter {
         else this.byNode.set(node, [mark]);
       }
     }
-    for (const name of touched) this.env.registry.set(name, this.env.createHighlight(this.ranges.get(name) as AbstractRange[]));
+    if (opts.paint !== false) this.paint(touched);
     return added;
+  }
+
+  /**
+   * Registers the highlights of these kinds of mark (all by default). Each registration makes the browser
+   * repaint the page, which on a huge page is a long task of its own: batches drawn apart are painted once.
+   */
+  paint(kinds: Iterable<string> = this.ranges.keys()): void {
+    for (const name of kinds) this.env.registry.set(name, this.env.createHighlight(this.ranges.get(name) as AbstractRange[]));
   }
 
   /** Removes every mark. The page's DOM was never changed, so nothing else needs undoing. */

@@ -58,7 +58,7 @@ function* semanticMainRegion(doc: Document, page: PageText): Generator<void, Set
   const lengths = new Map<Element, number>();
   for (let i = 0; i < page.segments.length; i++) {
     const node = (page.segments[i] as { node: Text }).node;
-    for (const c of candidates) if (c.contains(node)) lengths.set(c, (lengths.get(c) ?? 0) + node.data.length);
+    for (const c of candidates) if (c.contains(node)) lengths.set(c, (lengths.get(c) ?? 0) + node.length);
     if (i % 2000 === 1999) yield;
   }
   let best: Element | null = null;

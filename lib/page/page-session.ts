@@ -238,8 +238,10 @@ export class PageSession {
       const t0 = performance.now();
       this.ensureUi();
       const batch = wanted.slice(i, i + MARKS_PER_SLICE);
-      if (i === 0) this.highlighter!.draw(text, batch);
-      else this.highlighter!.append(text, batch);
+      // Painted once, with the last batch: every registration repaints the page.
+      if (i === 0) this.highlighter!.draw(text, batch, { paint: false });
+      else this.highlighter!.append(text, batch, { paint: false });
+      if (i + MARKS_PER_SLICE >= wanted.length) this.highlighter!.paint();
       if (stats) {
         const took = performance.now() - t0;
         stats.busyMs += took;

@@ -32,7 +32,8 @@ export function toSegmentPoint(page: PageText, offset: number, edge: 'start' | '
   if (segs.length === 0) return null;
   let i = segmentAt(segs, offset);
   const seg = segs[i] as TextSegment;
-  const len = seg.node.data.length;
+  // The collected length, not node.data.length: that copies the node's text, and this runs for every hit.
+  const len = seg.length;
   if (edge === 'start') {
     if (offset < seg.start + len) return { segment: i, offset: Math.max(0, offset - seg.start) };
     return i + 1 < segs.length ? { segment: i + 1, offset: 0 } : null;
@@ -40,7 +41,7 @@ export function toSegmentPoint(page: PageText, offset: number, edge: 'start' | '
   if (offset > seg.start || (offset === seg.start && i === 0)) return { segment: i, offset: Math.min(len, offset - seg.start) };
   while (i > 0 && (segs[i] as TextSegment).start >= offset) i--;
   const prev = segs[i] as TextSegment;
-  return { segment: i, offset: Math.min(prev.node.data.length, offset - prev.start) };
+  return { segment: i, offset: Math.min(prev.length, offset - prev.start) };
 }
 
 /** `toSegmentPoint` as a text node and an offset in it. */

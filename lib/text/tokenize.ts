@@ -48,9 +48,13 @@ export function tokenize(text: string): Tokens {
   return scanWords(text, false) as Tokens;
 }
 
-/** `tokenize`, leaving the folded form of ASCII words to `wordNorm`. */
-export function tokenizeLazily(text: string): Words {
-  return scanWords(text, true);
+/**
+ * `tokenize`, leaving the folded form of ASCII words to `wordNorm`. `reuse`: the words of an earlier text
+ * that the caller is done with; their arrays are filled again when big enough (a page is matched in many
+ * chunks, and fresh typed arrays for each one kept the garbage collector busy on huge pages).
+ */
+export function tokenizeLazily(text: string, reuse?: Words): Words {
+  return scanWords(text, true, reuse);
 }
 
 /** The folded form of word `i` (built on each call when tokenized lazily: a slice, or a cached fold). */
@@ -61,13 +65,15 @@ export function wordNorm(words: Words, text: string, i: number): string {
   return words.kinds[i] === WordKind.Plain ? raw : foldToken(raw);
 }
 
-function scanWords(text: string, lazy: boolean): Words {
+function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
   const norms: Array<string | undefined> = [];
-  let starts = new Int32Array(Math.max(16, text.length >> 3));
-  let ends = new Int32Array(starts.length);
-  let wordStarts = new Int32Array(starts.length);
-  let kinds = new Uint8Array(starts.length);
-  let keys = new Int32Array(starts.length);
+  const capacity = Math.max(16, text.length >> 3);
+  const fits = reuse !== undefined && reuse.starts.length >= capacity;
+  let starts = fits ? reuse.starts : new Int32Array(capacity);
+  let ends = fits ? reuse.ends : new Int32Array(starts.length);
+  let wordStarts = fits ? reuse.wordStarts : new Int32Array(starts.length);
+  let kinds = fits ? reuse.kinds : new Uint8Array(starts.length);
+  let keys = fits ? reuse.keys : new Int32Array(starts.length);
   let n = 0;
   /** Start of a dropped article particle: the next word's span begins there ("al-Qaeda" is marked whole). */
   let articleStart = -1;

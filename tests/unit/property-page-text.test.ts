@@ -184,4 +184,18 @@ describe('page text properties', () => {
       DOM_RUNS,
     );
   });
+
+  it('a page bigger than a block of the walk reads the same: every text node at its offset, its collected length', () => {
+    // Paragraphs of random words past several 64k-character blocks, so the walk joins its text in pieces.
+    const paras = fc.sample(fc.array(vocabularyWord, { minLength: 1, maxLength: 40 }), 8000).map((w) => w.join(' '));
+    body.replaceChildren(...paras.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+    const page = collectText(body);
+    expect(page.text.length).toBeGreaterThan(3 * 65_536);
+    expect(page.segments).toHaveLength(paras.length);
+    for (const s of page.segments) {
+      expect(s.length).toBe(s.node.data.length);
+      expect(page.text.slice(s.start, s.start + s.length)).toBe(s.node.data);
+    }
+    expect(page.text.replace(/\n/g, '')).toBe(paras.join(''));
+  });
 });

@@ -242,6 +242,20 @@ describe('normalization properties', () => {
     );
   });
 
+  it("words tokenized into an earlier text's arrays are the words tokenized afresh", () => {
+    fc.assert(
+      fc.property(texts, texts, (a, b) => {
+        const earlier = tokenizeLazily(a);
+        const reused = tokenizeLazily(b, earlier);
+        const fresh = tokenizeLazily(b);
+        expect(reused.length).toBe(fresh.length);
+        const view = (w: typeof fresh) => Array.from({ length: w.length }, (_, t) => [w.starts[t], w.ends[t], w.wordStarts[t], w.kinds[t], w.keys[t]]);
+        expect(view(reused)).toEqual(view(fresh));
+      }),
+      RUNS,
+    );
+  });
+
   // NOT IDEMPOTENT: normalize(normalize(x)) !== normalize(x), for two independent reasons.
   //  1. Article particles dropped before a space (tokenize.ts isDroppedArticle, ARTICLES_BEFORE_SPACE) are read
   //     in the folded text, where punctuation is gone and doubled letters are single: normalize('Al, Qaeda') =
