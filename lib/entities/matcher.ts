@@ -30,7 +30,10 @@ interface TrieNode {
   /** `keyBit`s of the ASCII words in `next`: an ASCII word of the text not among them goes no further. */
   nextKeys?: Set<number>;
   out: Candidate[] | null;
-  /** The aliases (indexes into the gazetteer) that start with this first word and are not laid out yet: they are, the first time a text contains the word. */
+  /**
+   * The aliases (indexes into the gazetteer) that start with this first word and are not laid out yet:
+   * they are laid out the first time a text contains the word.
+   */
   pending?: number[];
 }
 
@@ -51,6 +54,16 @@ function smallKey(key: number): number {
 function keyBit(key: number): number {
   // The key's low bits carry the last letter most: mix before taking the high bits.
   return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> (32 - KEY_BITS);
+}
+
+function addKey(bits: Uint32Array, key: number): void {
+  const bit = keyBit(key);
+  bits[bit >>> 5]! |= 1 << (bit & 31);
+}
+
+function hasKey(bits: Uint32Array, key: number): boolean {
+  const bit = keyBit(key);
+  return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 /**
@@ -84,8 +97,7 @@ export class Matcher {
         this.root.set(first, node);
         if (ASCII_WORD.test(first)) {
           const key = skeletonKey(first);
-          const bit = keyBit(key);
-          this.firstKeys[bit >>> 5]! |= 1 << (bit & 31);
+          addKey(this.firstKeys, key);
           this.rootByKey.set(smallKey(key), this.rootByKey.has(smallKey(key)) ? null : node);
         }
       }
@@ -133,8 +145,8 @@ export class Matcher {
     const firstKeys = this.firstKeys;
     for (let i = 0; i < length; ) {
       // Most words start no alias: an ASCII word is ruled out by its key (no string built), others by one hash lookup.
-      let bit = 0;
-      if (kinds[i] === WordKind.Folded ? !root.has(wordNorm(tokens, text, i)) : ((bit = keyBit(keys[i] as number)), (firstKeys[bit >>> 5]! & (1 << (bit & 31))) === 0)) {
+      const mayStart = kinds[i] === WordKind.Folded ? root.has(wordNorm(tokens, text, i)) : hasKey(firstKeys, keys[i] as number);
+      if (!mayStart) {
         i++;
         continue;
       }
