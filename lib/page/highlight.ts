@@ -32,16 +32,16 @@ export const DEMONYM_HIGHLIGHT = `${HIGHLIGHT_PREFIX}demonym`;
 export const highlightName = (type: EntityType) => `${HIGHLIGHT_PREFIX}${type}`;
 const nameFor = (spec: MarkSpec) => (spec.demonym ? DEMONYM_HIGHLIGHT : highlightName(spec.type));
 
-/**
- * Paints marks with the CSS Custom Highlight API: no element is inserted into the page, so the page's DOM,
- * layout and scripts are untouched, and unmarking is deleting a few registry entries. Ranges are static
- * (they cost the page nothing when it mutates); a mutated page is rescanned instead.
- */
 export interface PaintOptions {
   /** false: lay the marks out but leave them unpainted until `paint()` (more batches follow). */
   paint?: boolean;
 }
 
+/**
+ * Paints marks with the CSS Custom Highlight API: no element is inserted into the page, so the page's DOM,
+ * layout and scripts are untouched, and unmarking is deleting a few registry entries. Ranges are static
+ * (they cost the page nothing when it mutates); a mutated page is rescanned instead.
+ */
 export class Highlighter {
   private drawn: DrawnMark[] = [];
   private byNode = new Map<Text, DrawnMark[]>();

@@ -166,6 +166,29 @@ describe('highlighter properties', () => {
     );
   });
 
+  it('batches drawn unpainted leave the registry alone until paint(), which registers what painting each batch would', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const { page, matched, random } = setUp(s);
+        const specs = [...matched, ...random];
+        const cut = s.firstBatch % (specs.length + 1);
+        const painted = fakeEnv(s.staticRanges);
+        const eager = new Highlighter(painted);
+        eager.draw(page, specs.slice(0, cut));
+        eager.append(page, specs.slice(cut));
+        const env = fakeEnv(s.staticRanges);
+        const h = new Highlighter(env);
+        h.draw(page, specs.slice(0, cut), { paint: false });
+        h.append(page, specs.slice(cut), { paint: false });
+        expect([...env.registry.keys()]).toEqual([FOREIGN]);
+        h.paint();
+        const view = (e: FakeEnv) => [...e.registry].map(([k, v]) => [k, (v as { ranges: AbstractRange[] }).ranges.map((r) => [r.startOffset, r.endOffset])]).sort();
+        expect(view(env)).toEqual(view(painted));
+      }),
+      DOM_RUNS,
+    );
+  });
+
   it('markAt(node, offset) returns a mark covering that character, the only one for matches; null where nothing is marked', () => {
     fc.assert(
       fc.property(scenario, fc.boolean(), (s, withRandom) => {
