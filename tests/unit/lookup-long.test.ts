@@ -40,16 +40,12 @@ describe('look-up of a long selection: the corpus entities it names', () => {
     for (const p of r.passages) expect(p.score).toBeCloseTo(1 - p.entities.length / r.entities.length, 9);
   });
 
-  it('reads 50 KB of text without throwing, in reasonable time', () => {
+  it('reads 50 KB of text and finds its names (its time is a figure of npm run bench -- lookup)', () => {
     let text = '';
     while (text.length < 50_000) text += `${build.articles.map((a) => a.body).join('\n\n')}\n\n`;
     text = text.slice(0, 50_000);
-    const t0 = performance.now();
     const r = plain.lookup(text);
-    const elapsed = performance.now() - t0;
     expect(r.status).toBe('found');
-    // Generous: shared 2-core machines; the bench reports the real figure.
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it('returns too-long for a long selection that names nothing, and for one too big to read', () => {
