@@ -8,7 +8,33 @@ import { realpageUrl, hasRealpages, ROOT, startServer, type TestServer } from '.
 import { newsText } from './matcher';
 import { ms, row } from './stats';
 
-interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number }
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+const TRACE_CATEGORIES = 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline,__metadata';
+
+/** Runs `during` on a new page of `context` with Chromium's tracing on; returns its result and the trace. */
+async function traced<T>(context: BrowserContext, during: (page: Page) => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  const result = await during(page);
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  return { result, events };
+}
 
 /** Loads a page with tracing on; returns the content script's timings and the longest main-thread task during its work. */
 interface Measured {
@@ -27,25 +53,18 @@ interface Measured {
 }
 
 async function measure(context: BrowserContext, url: string): Promise<Measured> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  // Code for the page goes in as strings: tsx would wrap named functions in a helper the page does not have.
-  await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
-  const t = (await page.evaluate(`({
-    injected: performance.getEntriesByName('crossframe:injected')[0].startTime,
-    start: performance.getEntriesByName('crossframe:scan-start')[0].startTime,
-    end: performance.getEntriesByName('crossframe:scan-end')[0].startTime,
-    detail: performance.getEntriesByName('crossframe:scan-end')[0].detail,
-    build: performance.getEntriesByName('crossframe:build-end')[0].startTime - performance.getEntriesByName('crossframe:build-start')[0].startTime,
-  })`)) as { injected: number; start: number; end: number; build: number; detail: { relevant: boolean; marks: number; busyMs: number; longestSliceMs: number } };
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.end');
-  await done;
-  await page.close();
+  const { result: t, events } = await traced(context, async (page) => {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    // Code for the page goes in as strings: tsx would wrap named functions in a helper the page does not have.
+    await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
+    return (await page.evaluate(`({
+      injected: performance.getEntriesByName('crossframe:injected')[0].startTime,
+      start: performance.getEntriesByName('crossframe:scan-start')[0].startTime,
+      end: performance.getEntriesByName('crossframe:scan-end')[0].startTime,
+      detail: performance.getEntriesByName('crossframe:scan-end')[0].detail,
+      build: performance.getEntriesByName('crossframe:build-end')[0].startTime - performance.getEntriesByName('crossframe:build-start')[0].startTime,
+    })`)) as { injected: number; start: number; end: number; build: number; detail: { relevant: boolean; marks: number; busyMs: number; longestSliceMs: number } };
+  });
   const mark = (n: string) => events.find((e) => e.cat.includes('user_timing') && e.name === n);
   const s = mark('crossframe:injected');
   const e = mark('crossframe:scan-end');
@@ -53,7 +72,7 @@ async function measure(context: BrowserContext, url: string): Promise<Measured> 
   const evaluate = Math.max(
     0,
     ...events
-      .filter((ev) => ev.name === 'EvaluateScript' && ev.dur !== undefined && String((ev as unknown as { args?: { data?: { url?: string } } }).args?.data?.url ?? '').includes('content-scripts/content.js'))
+      .filter((ev) => ev.name === 'EvaluateScript' && ev.dur !== undefined && String(ev.args?.data?.url ?? '').includes('content-scripts/content.js'))
       .map((ev) => (ev.dur as number) / 1000),
   );
   if (s && e) {
@@ -109,20 +128,13 @@ async function longestTaskWithout(url: string, runs: number): Promise<number[]> 
   const longest: number[] = [];
   try {
     for (let r = 0; r < runs; r++) {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-      await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,__metadata', transferMode: 'ReportEvents' });
-      await page.goto(url, { waitUntil: 'load' });
-      await page.waitForTimeout(1500);
-      const done = new Promise<void>((res) => cdp.once('Tracing.tracingComplete', () => res()));
-      await cdp.send('Tracing.end');
-      await done;
-      await page.close();
+      const { events } = await traced(context, async (page) => {
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForTimeout(1500);
+      });
       const mains = new Set(
         events
-          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e as unknown as { args?: { name?: string } }).args?.name === 'CrRendererMain')
+          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
           .map((e) => `${e.pid}:${e.tid}`),
       );
       longest.push(Math.max(0, ...events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)).map((e) => (e.dur as number) / 1000)));
