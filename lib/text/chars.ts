@@ -56,3 +56,15 @@ function compute(cp: number): CharClass {
 export function isArabicCodePoint(cp: number): boolean {
   return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
 }
+
+/** Whether a word character (letter, digit or mark) is at `i`. */
+export function isWordAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  return classify(text.codePointAt(i) ?? 0) === CharClass.Word;
+}
+
+/** A word starts here, possibly with an ayn or hamza mark (al-ʿAdnani). */
+export function opensWord(text: string, i: number): boolean {
+  const cp = text.charCodeAt(i);
+  return isWordAt(text, i) || ((cp === 0x2bf || cp === 0x2be) && isWordAt(text, i + 1));
+}

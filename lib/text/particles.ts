@@ -1,11 +1,6 @@
 /** Arabic article particles written as words of their own ("al-", "ash-", "Hashd al Shaabi"): the tokenizer drops them. */
-import { CharClass, classify } from './chars';
+import { CharClass, classify, opensWord } from './chars';
 import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE } from './fold';
-
-export function isWordAt(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  return classify(text.codePointAt(i) ?? 0) === CharClass.Word;
-}
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
@@ -54,10 +49,3 @@ export function isDroppedArticle(text: string, start: number, wordEnd: number, e
   while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0 || text.charCodeAt(i) === 0x09)) i++;
   return i > end && opensWord(text, i);
 }
-
-/** A word starts here, possibly with an ayn or hamza mark (al-ʿAdnani). */
-function opensWord(text: string, i: number): boolean {
-  const cp = text.charCodeAt(i);
-  return isWordAt(text, i) || ((cp === 0x2bf || cp === 0x2be) && isWordAt(text, i + 1));
-}
-

@@ -1,6 +1,6 @@
-import { ASCII_CLASS, CharClass, classify } from './chars';
+import { ASCII_CLASS, CharClass, classify, isWordAt } from './chars';
 import { foldToken } from './fold';
-import { isDroppedArticle, isWordAt } from './particles';
+import { isDroppedArticle } from './particles';
 import { KEY_PRIME, KEY_SEED, LOWER_A, LOWER_E, LOWER_H, LOWER_I } from './skeleton';
 
 /**
