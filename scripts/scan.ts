@@ -39,6 +39,7 @@ function printResult(r: ScanResult): void {
   console.log(r.file);
   console.log(`  relevant: ${r.relevant}  score: ${r.score}  main region: ${r.mainRegion ? 'found' : 'none (whole page)'}`);
   console.log(`  title: ${JSON.stringify(r.title)}`);
+  if (r.tags.length) console.log(`  publisher's tags: ${r.tags.map((t) => `${t.id} ("${t.surface}")`).join(', ')}; +${r.tagScore} to the score`);
   console.log(`  entities: ${r.entities.length}`);
   for (const e of r.entities) {
     const adj = e.demonyms ? `, ${e.demonyms} adjective${e.demonyms === 1 ? '' : 's'}` : '';

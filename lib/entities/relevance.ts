@@ -11,6 +11,8 @@ export interface Hit {
 export interface RelevanceResult {
   relevant: boolean;
   score: number;
+  /** The part of the score that the publisher's subject tags gave (at most TAGS_MAX). */
+  tagScore: number;
   /** Distinct Syria/ISIS-specific entities named in the main text or the title. */
   coreEntities: number;
 }
@@ -21,6 +23,12 @@ const WEIGHT: Record<RelevanceLevel, number> = { core: 3, regional: 1, general: 
 const DEMONYM_FACTOR = 0.5;
 const OUTSIDE_MAIN_FACTOR = 0.15;
 const TITLE_FACTOR = 2;
+/**
+ * The publisher's subject tags (lib/page/topic-tags.ts) add at most one core entity's worth: enough to
+ * tip a story that never names its subject ("the Berlin attacker", tagged ISIS), never enough to make a
+ * page relevant whose text does not already name Syria/ISIS entities densely (a site may stuff its tags).
+ */
+export const TAGS_MAX = 3;
 
 /** Tuned on ../shared/realpages (see tests/unit/relevance.realpages.test.ts): */
 export const RELEVANCE_THRESHOLD = 9;
@@ -28,21 +36,31 @@ const MIN_CORE_ENTITIES = 1;
 /** A long article that names Syria once in passing is not about Syria: the core evidence must be dense enough. */
 const MIN_CORE_PER_1000_WORDS = 1.5;
 
+export interface PageEvidence {
+  /** Hits in the page's visible text. */
+  hits: Hit[];
+  titleHits: Hit[];
+  /** Hits in the publisher's subject tags; they add to the score only (never to the core count or density). */
+  tagHits?: Hit[];
+  /** Words in the main text (0: unknown, no density check). */
+  mainWords: number;
+}
+
 /**
  * Scores a page from its entity hits: distinct entities count more than repetitions (log), specific ones
  * more than global ones, the article body more than the page around it, and the title most.
  */
-export function scoreRelevance(gazetteer: CompiledGazetteer, hits: Hit[], titleHits: Hit[], mainWords: number): RelevanceResult {
-  return score(gazetteer, hits, titleHits, mainWords, false);
+export function scoreRelevance(gazetteer: CompiledGazetteer, evidence: PageEvidence): RelevanceResult {
+  return score(gazetteer, evidence, false);
 }
 
 /** The most a page could score if every hit were in its main text: below the threshold, no closer look is needed. */
-export function relevanceUpperBound(gazetteer: CompiledGazetteer, hits: Hit[], titleHits: Hit[]): number {
-  return score(gazetteer, hits, titleHits, 0, true).score;
+export function relevanceUpperBound(gazetteer: CompiledGazetteer, evidence: Omit<PageEvidence, 'mainWords'>): number {
+  return score(gazetteer, { ...evidence, mainWords: 0 }, true).score;
 }
 
 /** `allMain` counts every hit as main text without copying the hits (a huge page has a hundred thousand). */
-function score(gazetteer: CompiledGazetteer, hits: Hit[], titleHits: Hit[], mainWords: number, allMain: boolean): RelevanceResult {
+function score(gazetteer: CompiledGazetteer, { hits, titleHits, tagHits = [], mainWords }: PageEvidence, allMain: boolean): RelevanceResult {
   // Weights per entity index in flat arrays: one pass, no allocation per hit.
   const main = new Float64Array(gazetteer.entities.length);
   const outside = new Float64Array(gazetteer.entities.length);
@@ -70,7 +88,17 @@ function score(gazetteer: CompiledGazetteer, hits: Hit[], titleHits: Hit[], main
     total += TITLE_FACTOR * WEIGHT[level];
     if (level === 'core') core.add(entity);
   }
+  const tagScore = Math.min(TAGS_MAX, distinctWeight(gazetteer, tagHits.filter((h) => !h.demonym)));
+  total += tagScore;
   const dense = mainWords === 0 || (coreWeight * 1000) / mainWords >= MIN_CORE_PER_1000_WORDS || titleHits.some((h) => gazetteer.entities[h.entity]?.relevance === 'core');
   const relevant = total >= RELEVANCE_THRESHOLD && core.size >= MIN_CORE_ENTITIES && dense;
-  return { relevant, score: Math.round(total * 100) / 100, coreEntities: core.size };
+  return { relevant, score: round(total), tagScore: round(tagScore), coreEntities: core.size };
 }
+
+function distinctWeight(gazetteer: CompiledGazetteer, hits: Hit[]): number {
+  let sum = 0;
+  for (const entity of new Set(hits.map((h) => h.entity))) sum += WEIGHT[gazetteer.entities[entity]?.relevance ?? 'general'];
+  return sum;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

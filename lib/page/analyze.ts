@@ -3,6 +3,7 @@ import { relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type Relevanc
 import { walkText, type PageText } from './collect';
 import { findMainTextNodesSteps } from './main-region';
 import { toDomPoint } from './positions';
+import { readTopicTags } from './topic-tags';
 
 export interface PageHit extends Match {
   inMain: boolean;
@@ -13,6 +14,8 @@ export interface PageAnalysis {
   /** Matches in visible text, in page order. */
   hits: PageHit[];
   titleHits: Match[];
+  /** Entities in the publisher's subject tags (a relevance signal only: never marked). */
+  tagHits: Match[];
   relevance: RelevanceResult;
   /** Whether a main article region was found (otherwise the whole page counts as main). */
   mainFound: boolean;
@@ -70,9 +73,11 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
   }
   const titleHits = matcher.find(doc.title ?? '');
   const titleAsMain = titleHits.map((m) => ({ ...m, inMain: true }));
-  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, hits, titleAsMain) < RELEVANCE_THRESHOLD) {
-    const relevance = scoreRelevance(matcher.gazetteer, hits, titleAsMain, wordsIn(text.text));
-    return { text, hits, titleHits, relevance, mainFound: false, gatedOut: true };
+  const tagHits = matcher.find(readTopicTags(doc));
+  const tagsAsMain = tagHits.map((m) => ({ ...m, inMain: true }));
+  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, { hits, titleHits: titleAsMain, tagHits: tagsAsMain }) < RELEVANCE_THRESHOLD) {
+    const relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: titleAsMain, tagHits: tagsAsMain, mainWords: wordsIn(text.text) });
+    return { text, hits, titleHits, tagHits, relevance, mainFound: false, gatedOut: true };
   }
   yield;
   const main = yield* findMainTextNodesSteps(doc, text);
@@ -85,8 +90,8 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     }
   }
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
-  const relevance = scoreRelevance(matcher.gazetteer, hits, titleAsMain, mainWords);
-  return { text, hits, titleHits, relevance, mainFound: main !== null, gatedOut: false };
+  const relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: titleAsMain, tagHits: tagsAsMain, mainWords });
+  return { text, hits, titleHits, tagHits, relevance, mainFound: main !== null, gatedOut: false };
 }
 
 export function analyzePage(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): PageAnalysis {

@@ -25,6 +25,10 @@ export interface ScanResult {
   score: number;
   mainRegion: boolean;
   title: string;
+  /** Corpus entities named in the publisher's subject tags (meta article:tag, news_keywords, keywords). */
+  tags: Array<{ id: string; surface: string }>;
+  /** What the tags added to the score (capped). */
+  tagScore: number;
   entities: ScanEntity[];
 }
 
@@ -95,5 +99,10 @@ function toResult(file: string, title: string, a: PageAnalysis, g: CompiledGazet
     e.hits.push({ surface: h.surface, where: h.inMain ? 'main' : 'elsewhere', demonym: h.demonym, start: h.start, end: h.end });
   }
   const entities = [...byEntity.values()].sort((x, y) => y.count - x.count || y.demonyms - x.demonyms || x.id.localeCompare(y.id));
-  return { file, relevant: a.relevance.relevant, score: a.relevance.score, mainRegion: a.mainFound, title, entities };
+  const tags: ScanResult['tags'] = [];
+  for (const h of a.tagHits) {
+    const id = g.entities[h.entity]!.id;
+    if (!tags.some((t) => t.id === id && t.surface === h.surface)) tags.push({ id, surface: h.surface });
+  }
+  return { file, relevant: a.relevance.relevant, score: a.relevance.score, mainRegion: a.mainFound, title, tags, tagScore: a.relevance.tagScore, entities };
 }
