@@ -151,8 +151,9 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
         continue;
       }
     }
-    // Article particles have at most three letters; accents written as combining marks may add to the length.
-    if (wordEnd - start <= 8 && isDroppedArticle(text, start, wordEnd, end, kind !== WordKind.Folded)) {
+    // Article particles have at most three letters: a word with more is no particle. Other words are gated on
+    // their folded form, which has lost any accents written as combining marks (any number of them).
+    if ((kind === WordKind.Folded ? (norm as string).length <= 3 : wordEnd - start <= 3) && isDroppedArticle(text, start, wordEnd, end, kind !== WordKind.Folded)) {
       if (articleStart < 0) articleStart = start;
       continue;
     }
