@@ -52,7 +52,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const session = new PageSession({
     doc: document,
     matcher: new Matcher(loadGazetteer()),
-    highlightEnv: browserHighlightEnv(window),
+    highlightEnv: () => browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
     report: (report, fresh) =>
       void send({ type: 'page/report', report }).then(async (raw) => {

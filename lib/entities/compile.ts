@@ -1,5 +1,6 @@
 import { normalize } from '../text';
 import { arabicVariants } from './arabic-variants';
+import { buildFirstWordIndex, sortByFirstWord, type FirstWordIndex } from './first-words';
 import { hasContextRule } from './context-rules';
 import type { EntitiesFile } from './schema';
 import type { EntityType, RelevanceLevel } from './types';
@@ -21,6 +22,8 @@ export interface CompiledGazetteer {
   version: string;
   entities: GazetteerEntity[];
   aliases: CompiledAlias[];
+  /** Where each first word's aliases start (`aliases` is sorted by first word), for the matcher: computed here so that no page has to. */
+  firstWords: FirstWordIndex;
 }
 
 export interface GazetteerProblem {
@@ -73,5 +76,6 @@ export function compileGazetteer(file: EntitiesFile): { gazetteer: CompiledGazet
       aliases.push([variant, index, flags & ~AliasFlag.CaseSensitive, '']);
     }
   }
-  return { gazetteer: { version: file.version, entities, aliases }, problems };
+  const sorted = sortByFirstWord(aliases);
+  return { gazetteer: { version: file.version, entities, aliases: sorted, firstWords: buildFirstWordIndex(sorted) }, problems };
 }

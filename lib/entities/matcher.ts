@@ -1,6 +1,7 @@
 import { skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
+import { compareFirstWord, findKey, findWord, SHARED_KEY, type FirstWordIndex } from './first-words';
 
 export interface Match {
   /** Index into the gazetteer's entities. */
@@ -24,17 +25,10 @@ interface Candidate {
 }
 
 interface TrieNode {
-  /** The first word, on the trie's first level: a node found by key is checked against it before a match counts. */
-  word?: string;
   next: Map<string, TrieNode> | null;
   /** `keyBit`s of the ASCII words in `next`: an ASCII word of the text not among them goes no further. */
   nextKeys?: Set<number>;
   out: Candidate[] | null;
-  /**
-   * The aliases (indexes into the gazetteer) that start with this first word and are not laid out yet:
-   * they are laid out the first time a text contains the word.
-   */
-  pending?: number[];
 }
 
 const NON_WORD = /[^\p{L}\p{N}]/gu;
@@ -45,11 +39,6 @@ const SPARE_LIMIT = 1 << 16;
 
 /** First-word keys as a bit set of 2^18 bits: a few thousand first words leave most bits clear. */
 const KEY_BITS = 18;
-
-/** A skeleton key in the small-integer range, for a Map key that needs no boxing. */
-function smallKey(key: number): number {
-  return key >> 2;
-}
 
 function keyBit(key: number): number {
   // The key's low bits carry the last letter most: mix before taking the high bits.
@@ -72,37 +61,24 @@ function hasKey(bits: Uint32Array, key: number): boolean {
  * (A flat table of phrases and prefixes was tried: cheaper to build, but half as fast to match.)
  */
 export class Matcher {
-  private readonly root = new Map<string, TrieNode>();
+  private readonly index: FirstWordIndex;
+  /** The skeleton keys of the ASCII first words, ascending, for a binary search. */
+  private readonly keys: Int32Array;
   /** Skeleton keys of the ASCII first words: an ASCII word of the text whose key is not here starts no alias. */
   private readonly firstKeys = new Uint32Array(1 << (KEY_BITS - 5));
-  /** First-word nodes by skeleton key (null: two first words share the key, look up by string). */
-  private readonly rootByKey = new Map<number, TrieNode | null>();
+  /** Each first word's subtree (by the index of its group in `index.offsets`), laid out the first time a text contains the word. */
+  private readonly roots: Array<TrieNode | undefined> = [];
   /** The last text's words, done with once `find` returns: the next text reuses their arrays (up to a size). */
   private spare: Words | undefined;
 
   /**
-   * Only the first words are laid out up front; a first word's subtree is built the first time a text
-   * contains it. A page meets few of the gazetteer's first words, and this runs on every page load.
+   * Nothing per alias here: the first words come sorted from the compiled gazetteer, and a first word's
+   * subtree is built the first time a text contains it. This runs on every page load.
    */
   constructor(readonly gazetteer: CompiledGazetteer) {
-    // An indexed loop, not destructuring, and nothing per alias but its first word: this runs cold on every page.
-    const aliases = gazetteer.aliases;
-    for (let a = 0; a < aliases.length; a++) {
-      const folded = aliases[a]![0];
-      const space = folded.indexOf(' ');
-      const first = space < 0 ? folded : folded.slice(0, space);
-      let node = this.root.get(first);
-      if (!node) {
-        node = { word: first, next: null, out: null, pending: [] };
-        this.root.set(first, node);
-        if (ASCII_WORD.test(first)) {
-          const key = skeletonKey(first);
-          addKey(this.firstKeys, key);
-          this.rootByKey.set(smallKey(key), this.rootByKey.has(smallKey(key)) ? null : node);
-        }
-      }
-      node.pending!.push(a);
-    }
+    this.index = gazetteer.firstWords;
+    this.keys = Int32Array.from(this.index.keys);
+    for (let k = 0; k < this.keys.length; k++) addKey(this.firstKeys, this.keys[k] as number);
   }
 
   /** The words of a text, in the arrays of the last text's words when they are big enough. */
@@ -113,16 +89,20 @@ export class Matcher {
     return words;
   }
 
-  /** Lays out the aliases that start with this first word, the first time a text contains it. */
-  private grow(node: TrieNode): void {
-    for (const a of node.pending ?? []) {
+  /** The subtree of first word `w`, laid out on first use. */
+  private rootAt(w: number): TrieNode {
+    let node = this.roots[w];
+    if (node) return node;
+    node = { next: null, out: null };
+    const offsets = this.index.offsets;
+    for (let a = offsets[w] as number; a < (offsets[w + 1] as number); a++) {
       const [folded, entity, flags, written] = this.gazetteer.aliases[a]!;
       const rule = contextRuleFor(folded) ?? (flags & AliasFlag.CaseSensitive ? notInShoutedText : undefined);
       const candidate: Candidate = { entity, flags, written, rule };
       let at = node;
       const words = folded.split(' ');
-      for (let w = 1; w < words.length; w++) {
-        const word = words[w]!;
+      for (let i = 1; i < words.length; i++) {
+        const word = words[i]!;
         const next = (at.next ??= new Map());
         let child = next.get(word);
         if (!child) {
@@ -134,18 +114,18 @@ export class Matcher {
       }
       (at.out ??= []).push(candidate);
     }
-    node.pending = undefined;
+    this.roots[w] = node;
+    return node;
   }
 
   /** Leftmost-longest, non-overlapping matches. */
   find(text: string, tokens: Words = this.wordsOf(text)): Match[] {
     const matches: Match[] = [];
     const { kinds, keys, length } = tokens;
-    const root = this.root;
     const firstKeys = this.firstKeys;
     for (let i = 0; i < length; ) {
-      // Most words start no alias: an ASCII word is ruled out by its key (no string built), others by one hash lookup.
-      const mayStart = kinds[i] === WordKind.Folded ? root.has(wordNorm(tokens, text, i)) : hasKey(firstKeys, keys[i] as number);
+      // Most words start no alias: an ASCII word is ruled out by its key (no string built), others by a search.
+      const mayStart = kinds[i] === WordKind.Folded ? findWord(this.gazetteer.aliases, this.index, wordNorm(tokens, text, i)) >= 0 : hasKey(firstKeys, keys[i] as number);
       if (!mayStart) {
         i++;
         continue;
@@ -202,23 +182,21 @@ export class Matcher {
     allow?: (c: Candidate) => boolean,
   ): { match: Match; last: number } | null {
     if (limit <= first) return null;
-    // An ASCII word finds its node by key, without a string; the word itself is compared only if a name ends.
-    let node = tokens.kinds[first] === WordKind.Folded ? undefined : this.rootByKey.get(smallKey(tokens.keys[first] as number));
-    let firstWord: string | undefined = node?.word;
-    if (!node) {
-      if (node === undefined && tokens.kinds[first] !== WordKind.Folded) return null;
-      node = this.root.get(wordNorm(tokens, text, first));
-      firstWord = undefined;
-    }
-    if (node?.pending) this.grow(node);
+    // An ASCII word finds its first word by key, without a string; the word itself is compared only if a name ends.
+    let w = tokens.kinds[first] === WordKind.Folded ? SHARED_KEY : findKey(this.keys, this.index.keyWords, tokens.keys[first] as number);
+    if (w === -1) return null;
+    // Found by key: the first word is still to be compared (below, once a name ends there).
+    let byKey = w >= 0;
+    if (w === SHARED_KEY) w = findWord(this.gazetteer.aliases, this.index, wordNorm(tokens, text, first));
+    let node: TrieNode | undefined = w >= 0 ? this.rootAt(w) : undefined;
     let best: { match: Match; last: number } | null = null;
     let j = first;
     while (node) {
       j++;
       if (node.out) {
-        if (firstWord !== undefined) {
-          if (wordNorm(tokens, text, first) !== firstWord) return null;
-          firstWord = undefined;
+        if (byKey) {
+          if (compareFirstWord(this.gazetteer.aliases[this.index.offsets[w] as number]![0], wordNorm(tokens, text, first)) !== 0) return null;
+          byKey = false;
         }
         const accepted = this.accept(text, tokens, first, j, allow ? node.out.filter(allow) : node.out);
         if (accepted) best = { match: accepted, last: j };

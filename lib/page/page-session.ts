@@ -36,8 +36,12 @@ export type SessionState = 'idle' | 'scanning' | 'irrelevant' | 'marked' | 'disa
 export interface SessionDeps {
   doc: Document;
   matcher: Matcher;
-  /** null where the CSS Custom Highlight API is missing: the page is analysed and reported, not marked. */
-  highlightEnv: HighlightEnv | null;
+  /**
+   * Asked for when something is first painted (the first use of CSS.highlights costs milliseconds, which a
+   * page that is never marked does not pay). null where the CSS Custom Highlight API is missing: the page
+   * is analysed and reported, not marked.
+   */
+  highlightEnv: () => HighlightEnv | null;
   isVisible: (el: Element) => boolean;
   /** Sends the page's report; after a full scan, `fresh` is true and the reply may carry saved snippets. */
   report: (report: PageReport, fresh: boolean) => void;
@@ -83,11 +87,18 @@ export class PageSession {
   private scannedNodes: Set<Node> | null = null;
   /** Changes that arrived during a scan, handled when it ends. */
   private deferred: MutationBatch | null = null;
+  /** `deps.highlightEnv()`, once asked for. */
+  private env: HighlightEnv | null | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     this.g = deps.matcher.gazetteer;
     this.summary = new HitSummary(this.g);
     this.url = pageKey(deps.doc);
+  }
+
+  private highlightEnv(): HighlightEnv | null {
+    if (this.env === undefined) this.env = this.deps.highlightEnv();
+    return this.env;
   }
 
   /** Scans the page from scratch. */
@@ -163,7 +174,7 @@ export class PageSession {
     this.watcher?.stop();
     this.watcher = null;
     this.unmark();
-    if (this.deps.highlightEnv) clearSnippets(this.deps.highlightEnv);
+    if (this.env) clearSnippets(this.env);
     this.bare?.remove();
     this.bare = null;
     this.toast = null;
@@ -177,8 +188,9 @@ export class PageSession {
 
   /** Paints the saved snippets found in `page` (from `scannedText`), unless the page was read again since. */
   paintSaved(page: PageText, found: readonly FoundSnippet[]): void {
-    if (!this.deps.highlightEnv || this.analysis?.text !== page) return;
-    paintSnippets(this.deps.highlightEnv, page, found);
+    const env = this.highlightEnv();
+    if (!env || this.analysis?.text !== page) return;
+    paintSnippets(env, page, found);
   }
 
 
@@ -220,7 +232,7 @@ export class PageSession {
 
   /** Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. */
   private async applyMarks(signal?: AbortSignal, stats?: SliceStats): Promise<void> {
-    if (!this.deps.markingAllowed() || !this.deps.highlightEnv || !this.analysis) {
+    if (!this.deps.markingAllowed() || !this.highlightEnv() || !this.analysis) {
       this.unmark();
       this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
       return;
@@ -274,7 +286,7 @@ export class PageSession {
     const doc = this.deps.doc;
     const win = doc.defaultView as Window & typeof globalThis;
     // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
-    if (!this.highlighter) this.highlighter = new Highlighter(this.deps.highlightEnv as HighlightEnv);
+    if (!this.highlighter) this.highlighter = new Highlighter(this.highlightEnv() as HighlightEnv);
     if (this.ui) return;
     const host = new UiHost(doc, CARD_CSS + TOAST_CSS);
     const card = new Card(
