@@ -51,22 +51,34 @@ export interface PageEvidence {
  * more than global ones, the article body more than the page around it, and the title most.
  */
 export function scoreRelevance(gazetteer: CompiledGazetteer, evidence: PageEvidence): RelevanceResult {
-  return score(gazetteer, evidence, false);
+  return score(gazetteer, evidence);
 }
 
 /** The most a page could score if every hit were in its main text: below the threshold, no closer look is needed. */
 export function relevanceUpperBound(gazetteer: CompiledGazetteer, evidence: Omit<PageEvidence, 'mainWords'>): number {
-  return score(gazetteer, { ...evidence, mainWords: 0 }, true).score;
+  return score(gazetteer, { ...evidence, mainWords: 0 }, 'all-main').score;
 }
 
-/** `allMain` counts every hit as main text without copying the hits (a huge page has a hundred thousand). */
-function score(gazetteer: CompiledGazetteer, { hits, titleHits, tagHits = [], mainWords }: PageEvidence, allMain: boolean): RelevanceResult {
+/**
+ * The decision if no hit were in the main text. Where it is "relevant" (the title names a core entity and
+ * the rest of the page is evidence enough), the page is relevant wherever its main text turns out to be:
+ * per entity, log2(1 + main) + f·log2(1 + outside) ≥ f·log2(1 + main + outside) for f ≤ 1, and the title
+ * alone meets the core and density conditions.
+ */
+export function relevanceLowerBound(gazetteer: CompiledGazetteer, evidence: Omit<PageEvidence, 'mainWords'>): RelevanceResult {
+  return score(gazetteer, { ...evidence, mainWords: 0 }, 'all-outside');
+}
+
+/** Where the hits count: as found, or all in (all outside) the main text, without copying them (a huge page has a hundred thousand). */
+type Placement = 'as-found' | 'all-main' | 'all-outside';
+
+function score(gazetteer: CompiledGazetteer, { hits, titleHits, tagHits = [], mainWords }: PageEvidence, placement: Placement = 'as-found'): RelevanceResult {
   // Weights per entity index in flat arrays: one pass, no allocation per hit.
   const main = new Float64Array(gazetteer.entities.length);
   const outside = new Float64Array(gazetteer.entities.length);
   for (const h of hits) {
     const w = h.demonym ? DEMONYM_FACTOR : 1;
-    const into = allMain || h.inMain ? main : outside;
+    const into = placement === 'all-main' || (placement === 'as-found' && h.inMain) ? main : outside;
     into[h.entity] = (into[h.entity] as number) + w;
   }
   let total = 0;

@@ -1,5 +1,5 @@
 import type { Match, Matcher } from '../entities/matcher';
-import { relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
+import { relevanceLowerBound, relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
 import { walkText, type PageText } from './collect';
 import { findMainTextNodesSteps } from './main-region';
 import { toDomPoint } from './positions';
@@ -19,6 +19,11 @@ export interface PageAnalysis {
   relevance: RelevanceResult;
   /** Whether a main article region was found (otherwise the whole page counts as main). */
   mainFound: boolean;
+  /**
+   * Relevant whatever the main region: it is still to be found (`locateMainSteps`), and until then every
+   * hit counts as main and the score is the lower bound that decided.
+   */
+  mainPending: boolean;
   /** Readability was not run because the cheap first look already ruled the page out. */
   gatedOut: boolean;
 }
@@ -34,6 +39,11 @@ export interface AnalyzeOptions {
    * (`npm run scan`). The relevance decision is the same either way: the quick look's bound is an upper bound.
    */
   locateHits?: boolean;
+  /**
+   * When the page is relevant whatever its main region (see relevanceLowerBound), return before looking
+   * for the region: the content script draws the marks first and locates the hits afterwards.
+   */
+  deferMain?: boolean;
 }
 
 /**
@@ -75,10 +85,19 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
   const titleAsMain = titleHits.map((m) => ({ ...m, inMain: true }));
   const tagHits = matcher.find(readTopicTags(doc));
   const tagsAsMain = tagHits.map((m) => ({ ...m, inMain: true }));
-  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, { hits, titleHits: titleAsMain, tagHits: tagsAsMain }) < RELEVANCE_THRESHOLD) {
-    const relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: titleAsMain, tagHits: tagsAsMain, mainWords: wordsIn(text.text) });
-    return { text, hits, titleHits, tagHits, relevance, mainFound: false, gatedOut: true };
+  const evidence = { hits, titleHits: titleAsMain, tagHits: tagsAsMain };
+  if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, evidence) < RELEVANCE_THRESHOLD) {
+    const relevance = scoreRelevance(matcher.gazetteer, { ...evidence, mainWords: wordsIn(text.text) });
+    return { text, hits, titleHits, tagHits, relevance, mainFound: false, mainPending: false, gatedOut: true };
   }
+  const analysis: PageAnalysis = { text, hits, titleHits, tagHits, relevance: relevanceLowerBound(matcher.gazetteer, evidence), mainFound: false, mainPending: true, gatedOut: false };
+  if (!(opts.deferMain && analysis.relevance.relevant)) yield* locateMainSteps(doc, matcher, analysis);
+  return analysis;
+}
+
+/** Finds the main region of an analysis that was returned without it (`mainPending`), and scores the page with it. */
+export function* locateMainSteps(doc: Document, matcher: Matcher, analysis: PageAnalysis): Generator<void, void> {
+  const { text, hits } = analysis;
   yield;
   const main = yield* findMainTextNodesSteps(doc, text);
   yield;
@@ -90,8 +109,10 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     }
   }
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
-  const relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: titleAsMain, tagHits: tagsAsMain, mainWords });
-  return { text, hits, titleHits, tagHits, relevance, mainFound: main !== null, gatedOut: false };
+  const inMain = (m: Match) => ({ ...m, inMain: true });
+  analysis.relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: analysis.titleHits.map(inMain), tagHits: analysis.tagHits.map(inMain), mainWords });
+  analysis.mainFound = main !== null;
+  analysis.mainPending = false;
 }
 
 export function analyzePage(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): PageAnalysis {

@@ -2,7 +2,7 @@ import type { CompiledGazetteer } from '../entities/compile';
 import type { Matcher } from '../entities/matcher';
 import { MAX_PAGE_TEXT, type EntitySummary, type PageReport, type PageSnippetDraft, type SaveReply } from '../messages';
 import { SelectionError } from '../snippets/selectors';
-import { analyzePageSteps, type PageAnalysis, type PageHit } from './analyze';
+import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import { collectText, isExcludedElement, type PageText } from './collect';
 import { Highlighter, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
@@ -24,6 +24,8 @@ const MARKS_PER_SLICE = 600;
 /** User Timing marks around a scan, so that the page's own performance tools (and our bench) see our cost. */
 export const PERF_SCAN_START = 'crossframe:scan-start';
 export const PERF_SCAN_END = 'crossframe:scan-end';
+/** When the scan's marks are all drawn (a relevant page; the report comes after). */
+export const PERF_MARKS_DRAWN = 'crossframe:marks-drawn';
 /** Around building the matcher from the shipped gazetteer, before the scan (every page pays for it). */
 export const PERF_BUILD_START = 'crossframe:build-start';
 export const PERF_BUILD_END = 'crossframe:build-end';
@@ -114,7 +116,8 @@ export class PageSession {
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
     try {
       analysis = await runSliced(
-        analyzePageSteps(this.deps.doc, this.deps.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS }),
+        // A page relevant whatever its main region gets its marks before the region is looked for.
+        analyzePageSteps(this.deps.doc, this.deps.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true }),
         8,
         abort.signal,
         stats,
@@ -133,12 +136,15 @@ export class PageSession {
     if (analysis.relevance.relevant) {
       await this.applyMarks(abort.signal, stats);
       if (abort.signal.aborted) return;
+      perf?.mark(PERF_MARKS_DRAWN);
     } else {
       this.state = 'irrelevant';
       this.unmark();
     }
     const summary = new HitSummary(this.g);
     try {
+      // Where each hit sits (article or elsewhere), for the report.
+      if (analysis.mainPending) await runSliced(locateMainSteps(this.deps.doc, this.deps.matcher, analysis), 8, abort.signal, stats);
       await runSliced(summary.addSteps(this.hits), 8, abort.signal, stats);
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELEVANCE_THRESHOLD, TAGS_MAX } from '../../lib/entities/relevance';
-import { analyzePage } from '../../lib/page/analyze';
+import { analyzePage, locateMainSteps } from '../../lib/page/analyze';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { loadDocument, scanFile, type ScanResult } from '../../scripts/lib/scan-file';
 import { REALPAGES, shippedMatcher } from './helpers/corpus';
@@ -83,6 +83,26 @@ describe.skipIf(!present)('relevance on ../shared/realpages (the scan runs the c
     expect(r.tags.map((t) => t.id)).toContain('isis');
     expect(r.relevant).toBe(true);
     expect(r.score - r.tagScore).toBeLessThan(RELEVANCE_THRESHOLD);
+  });
+
+  it('marks first only where the page is relevant whatever its main region, and locating it later changes nothing', () => {
+    let deferred = 0;
+    for (const p of pages) {
+      const dom = loadDocument(p.file);
+      const doc = dom.window.document;
+      const a = analyzePage(doc, matcher, { isVisible: makeVisibilityCheck(dom.window as unknown as Window), deferMain: true });
+      if (!a.mainPending) continue;
+      deferred++;
+      expect(a.relevance.relevant, p.name).toBe(true);
+      const steps = locateMainSteps(doc, matcher, a);
+      while (!steps.next().done);
+      const full = scan(p);
+      expect(a.relevance.relevant, p.name).toBe(true);
+      expect(a.relevance.score, p.name).toBe(full.score);
+      expect(a.hits.filter((h) => h.inMain).length, p.name).toBe(full.entities.reduce((n, e) => n + e.inMain, 0));
+    }
+    // Stories whose title names a core entity and whose page says enough besides (tpm-kobane, nzz, cnnarabic).
+    expect(deferred).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps every unrelated page unrelated even when its publisher tags it Syria and ISIS', () => {
