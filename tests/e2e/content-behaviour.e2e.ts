@@ -1,41 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './harness/artifacts';
-import { launchChromium, waitForReport, waitForSidePanelOn, type ExtensionBrowser } from './harness/chromium';
-import { countContentMessages, footprint, highlightedTexts, instrumentPages, messagesFrom } from './harness/page-probes';
-import { startServer, type TestServer } from './harness/server';
+import { waitForReport, waitForSidePanelOn, type ExtensionBrowser } from './harness/chromium';
+import { footprint, highlightedTexts, messagesFrom } from './harness/page-probes';
+import { chromiumSuite } from './harness/suite';
 
 const reportCount = async (b: ExtensionBrowser, url: string) => (await waitForReport(b.worker, url)).report!;
 
 describe('content script behaviour on pages written for the tests (Chromium)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite({ instrumentPages: true, countMessages: true });
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    await instrumentPages(browser.context);
-    await countContentMessages(browser.worker);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('leaves an unrelated page exactly as it was', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/unrelated-news.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/unrelated-news.html`;
     await page.goto(url);
-    expect(await reportCount(browser, url)).toMatchObject({ relevant: false, marks: 0 });
+    expect(await reportCount(env.browser, url)).toMatchObject({ relevant: false, marks: 0 });
     expect(await footprint(page)).toEqual({ highlights: {}, adoptedSheets: 0, ownNodes: [], htmlUnchangedSinceDcl: true });
-    expect(await messagesFrom(browser.worker, url)).toBe(1);
+    expect(await messagesFrom(env.browser.worker, url)).toBe(1);
     await page.close();
   });
 
   it('does not damage forms, editors, iframes, shadow roots or the page’s own scripts', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/widgets-page.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/widgets-page.html`;
     await page.goto(url);
-    const report = await reportCount(browser, url);
+    const report = await reportCount(env.browser, url);
     expect(report.relevant).toBe(true);
     const painted = Object.values(await highlightedTexts(page)).flat();
     expect(painted).toContain('Raqqa');
@@ -89,10 +78,10 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
   });
 
   it('shows a hover card with the entity and its framing, and a click opens the real side panel on it', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/sample-news.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/sample-news.html`;
     await page.goto(url);
-    await reportCount(browser, url);
+    await reportCount(env.browser, url);
     const at = await page.evaluate(() => {
       const t = document.querySelectorAll('article p')[1]!.firstChild as Text;
       const i = t.data.indexOf('Raqqa');
@@ -108,15 +97,15 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await expect.poll(() => card.textContent()).toMatch(/Raqqa.*Place.*Named in \d of 5 corpus articles/);
     await screenshot(page, 'hover-card');
     await page.mouse.click(at.x, at.y);
-    await waitForSidePanelOn(browser.worker, 'raqqa');
+    await waitForSidePanelOn(env.browser.worker, 'raqqa');
     await page.close();
   });
 
   it('lets the keyboard step through the marks from one tab stop', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/sample-news.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/sample-news.html`;
     await page.goto(url);
-    const report = await reportCount(browser, url);
+    const report = await reportCount(env.browser, url);
     // Tab from the last link of the page reaches our one stop.
     await page.focus('footer a');
     await page.keyboard.press('Tab');
@@ -136,34 +125,34 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
   });
 
   it('follows a live page: marks added text, rescans once after a flood, starts afresh after SPA navigation', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/dynamic-page.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/dynamic-page.html`;
     await page.goto(url);
-    const first = await reportCount(browser, url);
+    const first = await reportCount(env.browser, url);
     expect(first.relevant).toBe(true);
     const marksBefore = first.marks;
     await page.evaluate(() => (window as unknown as { addUpdate(t: string): void }).addUpdate('12:40 Hezbollah units reached Abu Kamal, officials in Damascus said.'));
-    await expect.poll(async () => (await waitForReport(browser.worker, url)).report!.marks, { timeout: 10_000 }).toBe(marksBefore + 3);
+    await expect.poll(async () => (await waitForReport(env.browser.worker, url)).report!.marks, { timeout: 10_000 }).toBe(marksBefore + 3);
     const painted = Object.values(await highlightedTexts(page)).flat();
     expect(painted).toEqual(expect.arrayContaining(['Hezbollah', 'Abu Kamal', 'Damascus']));
     // A flood of 5,000 small changes: the page keeps working and the marks stay right.
-    const before = await messagesFrom(browser.worker, url);
+    const before = await messagesFrom(env.browser.worker, url);
     await page.evaluate(() => (window as unknown as { flood(n: number): void }).flood(5000));
     await page.waitForTimeout(2500);
-    const after = await messagesFrom(browser.worker, url);
+    const after = await messagesFrom(env.browser.worker, url);
     expect(after - before).toBeLessThanOrEqual(3);
     expect(Object.values(await highlightedTexts(page)).flat()).toEqual(expect.arrayContaining(['Hezbollah', 'Abu Kamal']));
     // Navigating like a single-page app to an unrelated story clears everything.
     await page.evaluate(() => (window as unknown as { spaNavigate(): void }).spaNavigate());
-    const spaUrl = `${server.origin}/spa/cycle-lanes`;
-    await expect.poll(async () => (await reportCount(browser, spaUrl)).relevant, { timeout: 10_000 }).toBe(false);
-    expect(await reportCount(browser, spaUrl)).toMatchObject({ relevant: false, marks: 0 });
+    const spaUrl = `${env.server.origin}/spa/cycle-lanes`;
+    await expect.poll(async () => (await reportCount(env.browser, spaUrl)).relevant, { timeout: 10_000 }).toBe(false);
+    expect(await reportCount(env.browser, spaUrl)).toMatchObject({ relevant: false, marks: 0 });
     expect((await footprint(page)).highlights).toEqual({});
     // ...and on to another story about Syria.
     await page.evaluate(() => (window as unknown as { spaNavigateToSyria(): void }).spaNavigateToSyria());
-    const syriaUrl = `${server.origin}/spa/idlib`;
-    await expect.poll(async () => (await reportCount(browser, syriaUrl)).relevant, { timeout: 10_000 }).toBe(true);
-    const syria = await reportCount(browser, syriaUrl);
+    const syriaUrl = `${env.server.origin}/spa/idlib`;
+    await expect.poll(async () => (await reportCount(env.browser, syriaUrl)).relevant, { timeout: 10_000 }).toBe(true);
+    const syria = await reportCount(env.browser, syriaUrl);
     expect(syria.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['bashar-al-assad', 'hezbollah', 'raqqa']));
     // Each name counted once, each painted once.
     expect(syria.entities.find((e) => e.id === 'raqqa')?.count).toBe(1);
@@ -172,14 +161,14 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
   });
 
   it('switches marks off for a site and globally, and back on, without reloading', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/sample-news.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/sample-news.html`;
     await page.goto(url);
-    const report = await reportCount(browser, url);
+    const report = await reportCount(env.browser, url);
     const count = async () => Object.entries((await footprint(page)).highlights).reduce((n, [, v]) => n + v, 0);
     expect(await count()).toBe(report.marks);
     const setSettings = (s: object) =>
-      browser.worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), s);
+      env.browser.worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), s);
     await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
     await expect.poll(count).toBe(0);
     expect(await page.$('crossframe-ui')).toBeNull();

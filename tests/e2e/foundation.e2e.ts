@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
+import { describe, expect, it } from 'vitest';
+import { launchChromium, waitForReport } from './harness/chromium';
 import { screenshot } from './harness/artifacts';
 import { readStore, waitForSeed, type MetaRow } from './harness/idb';
-import { startServer, type TestServer } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite();
   let firstSeed: MetaRow;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('seeds the five corpus articles into IndexedDB on install', async () => {
-    firstSeed = await waitForSeed(browser.worker);
-    const articles = await readStore<Array<{ id: string; source: string; body: string }>>(browser.worker, 'articles');
+    firstSeed = await waitForSeed(env.browser.worker);
+    const articles = await readStore<Array<{ id: string; source: string; body: string }>>(env.browser.worker, 'articles');
     expect(articles).toHaveLength(5);
     expect(articles.every((a) => a.source === 'seed' && a.body.length > 3000)).toBe(true);
     expect(firstSeed.counts.articles).toBe(5);
@@ -28,10 +19,10 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
   });
 
   it('marks a corpus place on a local news page and reports it', async () => {
-    const page = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/sample-news.html`;
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/sample-news.html`;
     await page.goto(url);
-    const tab = await waitForReport(browser.worker, url);
+    const tab = await waitForReport(env.browser.worker, url);
     expect(tab.report?.relevant).toBe(true);
     const raqqa = tab.report?.entities.find((e) => e.id === 'raqqa');
     expect(raqqa?.count).toBeGreaterThanOrEqual(2);
@@ -47,7 +38,7 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
   });
 
   it('renders the corpus from IndexedDB in the side panel page, and a body on click', async () => {
-    const panel = await browser.openPanel(undefined, '#/articles');
+    const panel = await env.browser.openPanel(undefined, '#/articles');
     const items = panel.getByRole('list', { name: 'Corpus articles' }).getByRole('listitem');
     await expect.poll(() => items.count()).toBe(5);
     await expect.poll(() => panel.getByText('not stated (inferred: late October 2017)').count()).toBe(1);
@@ -61,19 +52,19 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
   });
 
   it('keeps the data across a browser restart without re-seeding', async () => {
-    const profile = browser.profile;
-    await browser.close({ keepProfile: true });
-    browser = await launchChromium({ profile });
+    const profile = env.browser.profile;
+    await env.browser.close({ keepProfile: true });
+    env.browser = await launchChromium({ profile });
     // Give the background time to start and check the corpus; it must find it current.
-    const panel = await browser.openPanel(undefined, '#/articles');
+    const panel = await env.browser.openPanel(undefined, '#/articles');
     await expect.poll(() => panel.getByRole('list', { name: 'Corpus articles' }).getByRole('listitem').count()).toBe(5);
-    const meta = await readStore<MetaRow>(browser.worker, 'meta', 'corpus');
+    const meta = await readStore<MetaRow>(env.browser.worker, 'meta', 'corpus');
     expect(meta.seededAt).toBe(firstSeed.seededAt);
     expect(meta.version).toBe(firstSeed.version);
   });
 
   it('heals a damaged database (half the mentions gone, an article missing) on the next start', async () => {
-    await browser.worker.evaluate(
+    await env.browser.worker.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('crossframe');
@@ -94,15 +85,15 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
           open.onerror = () => reject(open.error);
         }),
     );
-    const damaged = await readStore<unknown[]>(browser.worker, 'articles');
+    const damaged = await readStore<unknown[]>(env.browser.worker, 'articles');
     expect(damaged).toHaveLength(4);
-    const profile = browser.profile;
-    await browser.close({ keepProfile: true });
-    browser = await launchChromium({ profile });
-    await expect.poll(async () => (await readStore<unknown[]>(browser.worker, 'articles')).length, { timeout: 20_000 }).toBe(5);
-    const meta = await readStore<MetaRow>(browser.worker, 'meta', 'corpus');
+    const profile = env.browser.profile;
+    await env.browser.close({ keepProfile: true });
+    env.browser = await launchChromium({ profile });
+    await expect.poll(async () => (await readStore<unknown[]>(env.browser.worker, 'articles')).length, { timeout: 20_000 }).toBe(5);
+    const meta = await readStore<MetaRow>(env.browser.worker, 'meta', 'corpus');
     expect(meta.seededAt).toBeGreaterThan(firstSeed.seededAt);
-    const mentions = await readStore<unknown[]>(browser.worker, 'mentions');
+    const mentions = await readStore<unknown[]>(env.browser.worker, 'mentions');
     expect(mentions).toHaveLength(meta.counts.mentions as number);
   });
 });

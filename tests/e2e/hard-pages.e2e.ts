@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newsText } from '../../scripts/bench/matcher';
 import { screenshot } from './harness/artifacts';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
-import { countContentMessages, highlightedTexts, messagesFrom } from './harness/page-probes';
-import { waitForSeed } from './harness/idb';
-import { startServer, type TestServer } from './harness/server';
+import { waitForReport } from './harness/chromium';
+import { highlightedTexts, messagesFrom } from './harness/page-probes';
+import { chromiumSuite } from './harness/suite';
 
 const esc = (s: string) => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title: string, body: string, script = '') =>
@@ -20,31 +19,20 @@ async function responsive(p: Page): Promise<boolean> {
 }
 
 describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromium)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite({ seed: true, countMessages: true });
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    await waitForSeed(browser.worker);
-    await countContentMessages(browser.worker);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a 10 MB page: read, thousands of matches capped, the cap said in the report and the panel', async () => {
-    const url = server.route('/hard/ten-megabytes.html', page('Ten megabytes about Syria', `<main><article><h1>Ten megabytes about Syria</h1>${paragraphs(newsText(10 * 1024 * 1024))}</article></main>`));
-    const p = await browser.context.newPage();
+    const url = env.server.route('/hard/ten-megabytes.html', page('Ten megabytes about Syria', `<main><article><h1>Ten megabytes about Syria</h1>${paragraphs(newsText(10 * 1024 * 1024))}</article></main>`));
+    const p = await env.browser.context.newPage();
     await p.goto(url, { waitUntil: 'domcontentloaded' });
     expect(await responsive(p)).toBe(true);
-    const { report, tabId } = await waitForReport(browser.worker, url, 120_000);
+    const { report, tabId } = await waitForReport(env.browser.worker, url, 120_000);
     expect(report).toMatchObject({ relevant: true, capped: true, marks: 3000 });
     expect((report as { note?: string }).note).toMatch(/Too many names to mark: the first 3000 are marked/);
     expect(await responsive(p)).toBe(true);
-    const panel = await browser.context.newPage();
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    const panel = await env.browser.context.newPage();
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
     await expect.poll(() => panel.locator('.note').textContent()).toMatch(/first 3000 are marked/);
     await screenshot(panel, 'panel-capped-note');
     await panel.close();
@@ -55,10 +43,10 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
   // 2,500 is as deep as a page can get here.
   it('a DOM 2,500 elements deep: the deepest text is marked', async () => {
     const build = `let el = document.querySelector('main'); for (let i = 0; i < 2500; i++) { const d = document.createElement('div'); el.appendChild(d); el = d; } const p = document.createElement('p'); p.id = 'deepest'; p.textContent = ${JSON.stringify(ARTICLE)}; el.appendChild(p);`;
-    const url = server.route('/hard/deep.html', page('Deep page about Raqqa and ISIS', `<main><h1>Raqqa and the Islamic State</h1><p>${ARTICLE}</p></main>`, build));
-    const p = await browser.context.newPage();
+    const url = env.server.route('/hard/deep.html', page('Deep page about Raqqa and ISIS', `<main><h1>Raqqa and the Islamic State</h1><p>${ARTICLE}</p></main>`, build));
+    const p = await env.browser.context.newPage();
     await p.goto(url);
-    const { report } = await waitForReport(browser.worker, url, 60_000);
+    const { report } = await waitForReport(env.browser.worker, url, 60_000);
     expect(report?.relevant).toBe(true);
     const deepest = await p.evaluate(() => {
       const reg = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
@@ -72,10 +60,10 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
   it('150 iframes and 300 shadow roots: the page is marked, the frames and shadow trees are left alone', async () => {
     const frames = Array.from({ length: 150 }, (_, i) => `<iframe title="frame ${i}" width="80" height="30" srcdoc="<p>Frame ${i}: ISIS in Raqqa</p>"></iframe>`).join('');
     const shadows = `for (let i = 0; i < 300; i++) { const h = document.createElement('div'); document.body.appendChild(h); h.attachShadow({ mode: i % 2 ? 'open' : 'closed' }).innerHTML = '<p>Shadow ' + i + ': Raqqa and Damascus</p>'; }`;
-    const url = server.route('/hard/frames.html', page('Frames and widgets about Syria', `<main><article><h1>Raqqa</h1><p>${ARTICLE}</p></article>${frames}</main>`, shadows));
-    const p = await browser.context.newPage();
+    const url = env.server.route('/hard/frames.html', page('Frames and widgets about Syria', `<main><article><h1>Raqqa</h1><p>${ARTICLE}</p></article>${frames}</main>`, shadows));
+    const p = await env.browser.context.newPage();
     await p.goto(url);
-    const { report } = await waitForReport(browser.worker, url, 60_000);
+    const { report } = await waitForReport(env.browser.worker, url, 60_000);
     expect(report?.relevant).toBe(true);
     const inFrames = await p.evaluate(() =>
       Array.from(document.querySelectorAll('iframe')).reduce((n, f) => n + ((f.contentWindow as unknown as { CSS: { highlights: { size: number } } }).CSS.highlights.size ?? 0), 0),
@@ -91,10 +79,10 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     const ar = `<article><h1>قوات سوريا الديمقراطية تسيطر على الرقة</h1>
       <p>أعلنت قوات سوريا الديمقراطية سيطرتها الكاملة على مدينة الرقة بعد معارك طويلة مع تنظيم داعش.</p>
       <p>وقال بشار الأسد في دمشق إن الجيش السوري سيستعيد دير الزور والبوكمال، فيما تقدم حزب الله على الحدود مع العراق.</p></article>`;
-    const url = server.route('/hard/arabic.html', page('الرقة: قوات سوريا الديمقراطية وداعش', ar).replace('<html lang="en">', '<html lang="ar" dir="rtl">'));
-    const p = await browser.context.newPage();
+    const url = env.server.route('/hard/arabic.html', page('الرقة: قوات سوريا الديمقراطية وداعش', ar).replace('<html lang="en">', '<html lang="ar" dir="rtl">'));
+    const p = await env.browser.context.newPage();
     await p.goto(url);
-    const { report } = await waitForReport(browser.worker, url, 60_000);
+    const { report } = await waitForReport(env.browser.worker, url, 60_000);
     expect(report?.relevant).toBe(true);
     expect(report!.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['raqqa', 'syrian-democratic-forces', 'isis', 'bashar-al-assad', 'damascus', 'deir-ez-zor', 'hezbollah']));
     const painted = Object.values(await highlightedTexts(p)).flat();
@@ -120,14 +108,14 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
 
   it('a page that rewrites itself every few milliseconds: no crash, few messages, marks kept right', async () => {
     const ticker = `const t = document.getElementById('ticker'); let n = 0; setInterval(() => { t.textContent = 'Tick ' + (n++) + ' ' + Date.now(); const s = document.createElement('span'); s.textContent = ' update ' + n; document.getElementById('log').appendChild(s); if (n % 50 === 0) document.getElementById('log').replaceChildren(); }, 3);`;
-    const url = server.route('/hard/rewriting.html', page('Live ticker: Raqqa and ISIS', `<main><article><h1>Raqqa live</h1><p>${ARTICLE}</p><p id="ticker">Tick</p><p id="log"></p></article></main>`, ticker));
-    const p = await browser.context.newPage();
+    const url = env.server.route('/hard/rewriting.html', page('Live ticker: Raqqa and ISIS', `<main><article><h1>Raqqa live</h1><p>${ARTICLE}</p><p id="ticker">Tick</p><p id="log"></p></article></main>`, ticker));
+    const p = await env.browser.context.newPage();
     await p.goto(url);
-    const first = (await waitForReport(browser.worker, url, 60_000)).report!;
+    const first = (await waitForReport(env.browser.worker, url, 60_000)).report!;
     expect(first.relevant).toBe(true);
     await p.waitForTimeout(5000);
     // Debounced batches: at most one report per batch window, not one per change (the page made >1,000 changes).
-    expect(await messagesFrom(browser.worker, url)).toBeLessThan(20);
+    expect(await messagesFrom(env.browser.worker, url)).toBeLessThan(20);
     const painted = Object.values(await highlightedTexts(p)).flat();
     expect(painted.filter((t) => t === 'Raqqa')).toHaveLength(2);
     expect(await responsive(p)).toBe(true);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/artifacts';
-import { launchChromium, type ExtensionBrowser } from './harness/chromium';
-import { waitForSeed } from './harness/idb';
-import { startServer, type TestServer } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 const STORY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Readers write in about Dier ez Zor</title></head><body><main><article>
 <h1>Readers write in about Dier ez Zor</h1>
@@ -33,23 +31,15 @@ async function select(page: Page, css: string, text?: string): Promise<void> {
 }
 
 describe('look up a selected term (Chromium)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite({ seed: true });
   let page: Page;
   let panel: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    await waitForSeed(browser.worker);
-    page = await browser.context.newPage();
-    const url = server.route('/lookup-story.html', STORY);
+    page = await env.browser.context.newPage();
+    const url = env.server.route('/lookup-story.html', STORY);
     await page.goto(url);
-    panel = await browser.openPanel(page, '', { narrow: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    panel = await env.browser.openPanel(page, '', { narrow: true });
   });
 
   const lookUpSelection = async () => {
@@ -58,7 +48,7 @@ describe('look up a selected term (Chromium)', () => {
   };
 
   it('registers the keyboard shortcuts', async () => {
-    const commands = await browser.worker.evaluate(() =>
+    const commands = await env.browser.worker.evaluate(() =>
       (self as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } } }).chrome.commands.getAll(),
     );
     const byName = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));

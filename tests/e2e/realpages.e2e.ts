@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './harness/artifacts';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
-import { countContentMessages, footprint, highlightedTexts, instrumentPages, messagesFrom } from './harness/page-probes';
-import { hasRealpages, realpageUrl, REALPAGES, startServer, type TestServer } from './harness/server';
+import { waitForReport } from './harness/chromium';
+import { footprint, highlightedTexts, messagesFrom } from './harness/page-probes';
+import { hasRealpages, realpageUrl, REALPAGES } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 if (!hasRealpages()) console.warn(`real pages end-to-end: skipped, ${REALPAGES} is absent`);
 
@@ -50,19 +51,8 @@ const pages = hasRealpages()
   : [];
 
 describe.skipIf(!hasRealpages())('content script on the real pages of ../shared/realpages (Chromium)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite({ instrumentPages: true, countMessages: true });
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    await instrumentPages(browser.context);
-    await countContentMessages(browser.worker);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('covers every page of the set', () => {
     expect(pages.length).toBe(45);
@@ -71,10 +61,10 @@ describe.skipIf(!hasRealpages())('content script on the real pages of ../shared/
 
   for (const p of pages.filter((x) => x.topic === 'syria-isis')) {
     it(`${p.name}: marks the entities a reader expects`, async () => {
-      const page = await browser.context.newPage();
-      const url = realpageUrl(server.origin, p.name);
+      const page = await env.browser.context.newPage();
+      const url = realpageUrl(env.server.origin, p.name);
       await page.goto(url);
-      const tab = await waitForReport(browser.worker, url);
+      const tab = await waitForReport(env.browser.worker, url);
       expect(tab.report?.relevant).toBe(true);
       const ids = tab.report!.entities.map((e) => e.id);
       expect(ids).toEqual(expect.arrayContaining(EXPECTED[p.name] as string[]));
@@ -101,17 +91,17 @@ describe.skipIf(!hasRealpages())('content script on the real pages of ../shared/
 
   for (const p of pages.filter((x) => x.topic !== 'syria-isis')) {
     it(`${p.name} (${p.topic}): no mark, no DOM change, one small message`, async () => {
-      const page = await browser.context.newPage();
-      const url = realpageUrl(server.origin, p.name);
+      const page = await env.browser.context.newPage();
+      const url = realpageUrl(env.server.origin, p.name);
       await page.goto(url);
-      const tab = await waitForReport(browser.worker, url);
+      const tab = await waitForReport(env.browser.worker, url);
       expect(tab.report).toMatchObject({ relevant: false, marks: 0, entities: [] });
       const f = await footprint(page);
       expect(f.highlights).toEqual({});
       expect(f.adoptedSheets).toBe(0);
       expect(f.ownNodes).toEqual([]);
       expect(await page.$('crossframe-ui')).toBeNull();
-      expect(await messagesFrom(browser.worker, url)).toBe(1);
+      expect(await messagesFrom(env.browser.worker, url)).toBe(1);
       await page.close();
     });
   }

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/artifacts';
 import { seriousViolations } from './harness/axe';
-import { launchChromium, waitForReport, type ExtensionBrowser } from './harness/chromium';
-import { readStore, waitForSeed } from './harness/idb';
-import { hasRealpages, realpageUrl, startServer, type TestServer } from './harness/server';
+import { waitForReport } from './harness/chromium';
+import { readStore } from './harness/idb';
+import { hasRealpages, realpageUrl } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 /** Checks a view for serious or critical accessibility problems in the light and the dark theme, with screenshots of both. */
 async function checkView(panel: Page, name: string): Promise<void> {
@@ -17,30 +18,22 @@ async function checkView(panel: Page, name: string): Promise<void> {
 }
 
 describe('side panel (Chromium; the panel page opened in a tab, describing a marked page)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite({ seed: true });
   let news: Page;
   let panel: Page;
   let tabId: number;
-  const newsUrl = () => (hasRealpages() ? realpageUrl(server.origin, 'tpm-kobane-2015') : `${server.origin}/fixtures/sample-news.html`);
+  const newsUrl = () => (hasRealpages() ? realpageUrl(env.server.origin, 'tpm-kobane-2015') : `${env.server.origin}/fixtures/sample-news.html`);
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    await waitForSeed(browser.worker);
-    news = await browser.context.newPage();
+    news = await env.browser.context.newPage();
     await news.goto(newsUrl());
-    tabId = (await waitForReport(browser.worker, newsUrl())).tabId;
-    panel = await browser.openPanel(news, '', { narrow: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    tabId = (await waitForReport(env.browser.worker, newsUrl())).tabId;
+    panel = await env.browser.openPanel(news, '', { narrow: true });
   });
 
   it('lists the page’s entities grouped by type, most named first, each with how many articles name it', async () => {
     await panel.getByRole('heading', { name: 'On this page' }).waitFor();
-    const report = (await waitForReport(browser.worker, newsUrl())).report!;
+    const report = (await waitForReport(env.browser.worker, newsUrl())).report!;
     const groups = await panel.locator('.entity-group').evaluateAll((sections) =>
       sections.map((s) => ({
         type: s.querySelector('h3')?.textContent,
@@ -67,7 +60,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
     await panel.getByRole('heading', { level: 2 }).first().waitFor();
     const name = await panel.locator('#entity-name').textContent();
     expect(['Islamic State', 'Syrian Democratic Forces']).toContain(name);
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}#/entity/syrian-democratic-forces`);
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}#/entity/syrian-democratic-forces`);
     await expect.poll(() => panel.locator('.framing-card').count()).toBe(5);
     const glance = await panel.locator('table.glance tbody tr').allTextContents();
     expect(glance).toHaveLength(5);
@@ -90,9 +83,9 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
   });
 
   it('opens the wide compare view with five aligned columns', async () => {
-    const wide = await browser.context.newPage();
+    const wide = await env.browser.context.newPage();
     await wide.setViewportSize({ width: 1600, height: 1000 });
-    await wide.goto(`chrome-extension://${browser.extensionId}/compare.html#/entity/bashar-al-assad`);
+    await wide.goto(`chrome-extension://${env.browser.extensionId}/compare.html#/entity/bashar-al-assad`);
     await expect.poll(() => wide.locator('.compare-grid thead th').count()).toBe(5);
     const rows = await wide.locator('.compare-grid tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelectorAll('td').length]));
     expect(rows).toEqual([
@@ -103,7 +96,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
       ['Passages', 5],
     ]);
     // As many columns say "does not mention it" as the stored framings say (Cartalucci and Magnier never name him).
-    const stored = await readStore<Array<{ entity: string; summary: string }>>(browser.worker, 'framings');
+    const stored = await readStore<Array<{ entity: string; summary: string }>>(env.browser.worker, 'framings');
     const silent = stored.filter((f) => f.entity === 'bashar-al-assad' && f.summary === 'does not mention it').length;
     const summaries = await wide.locator('.compare-grid tbody tr').first().locator('td').allTextContents();
     expect(silent).toBe(2);
@@ -113,7 +106,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
   });
 
   it('reads a corpus article with its entities marked; a mark opens that entity', async () => {
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}#/articles`);
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}#/articles`);
     await panel.getByRole('button', { name: 'ISIS is not beaten – our devil’s bargain with Iran has ensured it will flourish' }).click();
     await panel.locator('article.reader').waitFor();
     const mentions = panel.locator('article.reader a.mention');
@@ -138,7 +131,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
   });
 
   it('is usable from the keyboard alone: sections, look-up and entity rows are reachable and labelled', async () => {
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
     await panel.getByRole('heading', { name: 'On this page' }).waitFor();
     const reached: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -153,7 +146,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
   });
 
   it('follows a click on a mark in the page (deep link), and reports how long it took', async () => {
-    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
     await panel.getByRole('heading', { name: 'On this page' }).waitFor();
     const times: number[] = [];
     for (const nth of [0, 1, 2]) {
@@ -193,7 +186,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
         )
         .catch(async (e: Error) => {
           // Say what the extension saw, to tell a missed click from a lost request.
-          const seen = await browser.worker.evaluate(async () => {
+          const seen = await env.browser.worker.evaluate(async () => {
             const c = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } }; runtime: { getContexts(f: object): Promise<Array<{ documentUrl?: string }>> } } };
             return { session: Object.keys(await c.chrome.storage.session.get(null)), sidePanels: (await c.chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((x) => x.documentUrl) };
           });
@@ -213,16 +206,16 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
   });
 
   it('says so for a page that is not about Syria or ISIS, and for a page it cannot read', async () => {
-    const other = await browser.context.newPage();
-    const url = `${server.origin}/fixtures/unrelated-news.html`;
+    const other = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/unrelated-news.html`;
     await other.goto(url);
-    const id = (await waitForReport(browser.worker, url)).tabId;
-    const p = await browser.context.newPage();
-    await p.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${id}`);
+    const id = (await waitForReport(env.browser.worker, url)).tabId;
+    const p = await env.browser.context.newPage();
+    await p.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${id}`);
     await p.getByRole('heading', { name: 'Not about Syria or ISIS' }).waitFor();
     await checkView(p, 'not-relevant');
     // The extension's own pages are off limits to content scripts, like browser pages and PDFs.
-    await other.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await other.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
     await p.reload();
     await p.getByRole('heading', { name: 'Crossframe can’t read this page' }).waitFor({ timeout: 15_000 });
     await checkView(p, 'unreadable');
@@ -231,7 +224,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
   });
 
   it('shows a message and a retry instead of a blank panel when the database cannot be read', async () => {
-    const p = await browser.context.newPage();
+    const p = await env.browser.context.newPage();
     // Break IndexedDB for this page before the app starts; Retry works once it is back.
     await p.addInitScript(() => {
       const real = indexedDB.open.bind(indexedDB);
@@ -242,7 +235,7 @@ describe('side panel (Chromium; the panel page opened in a tab, describing a mar
         throw new DOMException('The database is unavailable (simulated)', 'UnknownError');
       };
     });
-    await p.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}#/entity/raqqa`);
+    await p.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}#/entity/raqqa`);
     const alert = p.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Could not read the corpus database');

@@ -1,14 +1,15 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/artifacts';
 import { seriousViolations } from './harness/axe';
 import { launchChromium, PANEL_SIZE, waitForReport, type ExtensionBrowser } from './harness/chromium';
 import { readStore, waitForSeed, type MetaRow } from './harness/idb';
 import { keyedBuild, manifestKey } from './harness/keyed-build';
-import { startServer, type TestServer } from './harness/server';
+import { startServer } from './harness/server';
+import { chromiumSuite } from './harness/suite';
 
 interface Stored {
   id: string;
@@ -52,36 +53,28 @@ const snippets = (b: ExtensionBrowser) => readStore<Stored[]>(b.worker, 'snippet
 const live = async (b: ExtensionBrowser) => (await snippets(b)).filter((s) => !s.deleted);
 
 describe('saved snippets (Chromium)', () => {
-  let server: TestServer;
-  let browser: ExtensionBrowser;
+  const env = chromiumSuite({ seed: true });
   let page: Page;
   let panel: Page;
   let url: string;
   let tabId: number;
-  const panelUrl = (hash = '') => `chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}${hash}`;
+  const panelUrl = (hash = '') => `chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}${hash}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    await waitForSeed(browser.worker);
-    url = server.route('/snip/story.html', story(1));
-    page = await browser.context.newPage();
+    url = env.server.route('/snip/story.html', story(1));
+    page = await env.browser.context.newPage();
     await page.goto(url);
-    tabId = (await waitForReport(browser.worker, url)).tabId;
-    panel = await browser.context.newPage();
+    tabId = (await waitForReport(env.browser.worker, url)).tabId;
+    panel = await env.browser.context.newPage();
     await panel.setViewportSize(PANEL_SIZE);
     await panel.goto(panelUrl());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('saves a selection from a page with W3C quote and position selectors, the page, the site and the names in it', async () => {
     await selectText(page, '#quote', QUOTE);
     await panel.getByRole('button', { name: 'Save the page’s selection' }).click();
     await expect.poll(() => panel.locator('.lookup [role=status]').textContent()).toBe('Saved to Crossframe.');
-    const [s] = await live(browser);
+    const [s] = await live(env.browser);
     expect(s!.selectors[0]).toMatchObject({ type: 'TextQuoteSelector', exact: QUOTE });
     // 32 characters of context each side, as the page text has them (with its line breaks).
     expect(s!.selectors[0].prefix).toMatch(/Raqqa after the battle\s*$/);
@@ -109,7 +102,7 @@ describe('saved snippets (Chromium)', () => {
     await page.locator('crossframe-ui .card').waitFor({ state: 'visible' });
     await page.locator('crossframe-ui .card button.save').click();
     await expect.poll(() => page.locator('crossframe-ui .toast').textContent()).toBe('Saved to Crossframe.');
-    const saved = await live(browser);
+    const saved = await live(env.browser);
     expect(saved.map((s) => s.selectors[0].exact)).toContain('In Damascus, Bashar al-Assad said the Islamic State was finished; the US-led coalition disagreed.');
   });
 
@@ -117,7 +110,7 @@ describe('saved snippets (Chromium)', () => {
     await panel.goto(panelUrl('#/entity/syrian-democratic-forces'));
     await panel.locator('.framing-card').first().getByRole('button', { name: 'Save snippet' }).first().click();
     await expect.poll(() => panel.getByText('Passage saved to your snippets.').count()).toBe(1);
-    const corpus = (await live(browser)).find((s) => s.source.kind === 'corpus')!;
+    const corpus = (await live(env.browser)).find((s) => s.source.kind === 'corpus')!;
     expect(corpus.source).toMatchObject({ site: 'corpus', article: 'whitney-isis-last-stand', url: 'crossframe:corpus/whitney-isis-last-stand' });
     expect(corpus.entities).toContain('syrian-democratic-forces');
     expect(corpus.selectors[0].exact).toContain('SDF');
@@ -137,20 +130,20 @@ describe('saved snippets (Chromium)', () => {
     await page.reload();
     await expect.poll(painted).toContain(QUOTE);
     // The editors changed a word and added a paragraph before it: found again, fuzzily.
-    server.route('/snip/story.html', story(2));
+    env.server.route('/snip/story.html', story(2));
     await page.reload();
     await expect.poll(painted).toContain(QUOTE.replace('engineers were still', 'engineers are still'));
     await screenshot(page, 'snippet-reanchored');
     await panel.goto(panelUrl());
     await expect.poll(() => panel.locator('.saved-here li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('marked on the page')]));
     // The paragraph is gone: the snippet is an orphan, shown as such, never dropped.
-    server.route('/snip/story.html', story(3));
+    env.server.route('/snip/story.html', story(3));
     await page.reload();
     await expect.poll(() => panel.locator('.saved-orphan').count(), { timeout: 10_000 }).toBe(1);
     expect(await panel.locator('.saved-orphan').textContent()).toContain('no longer found on the page');
     await screenshot(panel, 'panel-saved-on-page-orphan', { fullPage: true });
-    expect((await live(browser)).length).toBe(3);
-    server.route('/snip/story.html', story(1));
+    expect((await live(env.browser)).length).toBe(3);
+    env.server.route('/snip/story.html', story(1));
   });
 
   it('filters, edits note and tags, deletes with undo, and compares snippets aligned on shared entities', async () => {
@@ -161,7 +154,7 @@ describe('saved snippets (Chromium)', () => {
     await first.getByLabel('Note').fill('Mines in Raqqa: compare with the UN report.');
     await first.getByLabel('Tags (comma-separated)').fill('raqqa, mines');
     await first.getByRole('button', { name: 'Save note and tags' }).click();
-    await expect.poll(async () => (await live(browser)).find((s) => s.selectors[0].exact === QUOTE)?.tags).toEqual(['raqqa', 'mines']);
+    await expect.poll(async () => (await live(env.browser)).find((s) => s.selectors[0].exact === QUOTE)?.tags).toEqual(['raqqa', 'mines']);
     // The filters are the only drop-downs (the editor's "Tags" field is a text box, and may still be closing).
     const filter = (name: string) => panel.getByRole('combobox', { name: new RegExp(`^${name}`) });
     await filter('Tag').selectOption('mines');
@@ -221,31 +214,31 @@ describe('saved snippets (Chromium)', () => {
     await panel.setInputFiles('input[type=file]', join(dir, 'import.json'));
     await expect.poll(() => panel.locator('.import-problems li').allTextContents()).toEqual([expect.stringMatching(/^Line 3: /)]);
     await panel.getByRole('button', { name: 'Keep both (import as copies)' }).click();
-    await expect.poll(async () => (await live(browser)).length).toBe(5);
+    await expect.poll(async () => (await live(env.browser)).length).toBe(5);
     // The reader's own snippet is unchanged (the import's other note went into a copy): imports never overwrite.
-    const stored = await live(browser);
+    const stored = await live(env.browser);
     expect(stored.find((s) => s.id === good.id)?.note).toBe(good.note);
     expect(stored.filter((s) => s.note === 'A different note under the same id' && s.id !== good.id)).toHaveLength(1);
   });
 
   it('saves from two tabs at once and loses nothing', async () => {
-    const other = await browser.context.newPage();
+    const other = await env.browser.context.newPage();
     await other.goto(url);
-    const otherTab = (await waitForReport(browser.worker, url)).tabId;
+    const otherTab = (await waitForReport(env.browser.worker, url)).tabId;
     await selectText(page, '#second', 'the Syrian Arab Army and Hezbollah pressed ISIS fighters');
     await selectText(other, '#third', 'Bashar al-Assad said the Islamic State was finished');
-    const before = (await live(browser)).length;
+    const before = (await live(env.browser)).length;
     await Promise.all([
-      browser.worker.evaluate((t) => (self as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(t, { type: 'content/save-selection' }), tabId),
-      browser.worker.evaluate((t) => (self as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(t, { type: 'content/save-selection' }), otherTab),
+      env.browser.worker.evaluate((t) => (self as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(t, { type: 'content/save-selection' }), tabId),
+      env.browser.worker.evaluate((t) => (self as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(t, { type: 'content/save-selection' }), otherTab),
     ]);
-    await expect.poll(async () => (await live(browser)).length).toBe(before + 2);
+    await expect.poll(async () => (await live(env.browser)).length).toBe(before + 2);
     await other.close();
   });
 
   it('keeps a snippet the database refuses (storage full), says so, and saves it on retry', async () => {
     // Make the snippets store refuse writes in the background, as a full disk would.
-    await browser.worker.evaluate(() => {
+    await env.browser.worker.evaluate(() => {
       const g = self as unknown as { __realAdd?: IDBObjectStore['add'] };
       g.__realAdd = IDBObjectStore.prototype.add;
       IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
@@ -253,33 +246,33 @@ describe('saved snippets (Chromium)', () => {
         return g.__realAdd!.apply(this, args);
       };
     });
-    const before = (await live(browser)).length;
+    const before = (await live(env.browser)).length;
     await selectText(page, '#third', 'the US-led coalition disagreed');
     await panel.goto(panelUrl());
     await panel.getByRole('button', { name: 'Save the page’s selection' }).click();
     await expect.poll(() => panel.locator('.lookup [role=status]').textContent()).toMatch(/storage for Crossframe is full.*kept/);
-    expect((await live(browser)).length).toBe(before);
+    expect((await live(env.browser)).length).toBe(before);
     await panel.goto(panelUrl('#/saved'));
     const banner = panel.getByRole('alert');
     await expect.poll(() => banner.textContent()).toMatch(/1 snippet could not be saved yet/);
     await screenshot(panel, 'panel-saved-pending');
-    await browser.worker.evaluate(() => {
+    await env.browser.worker.evaluate(() => {
       IDBObjectStore.prototype.add = (self as unknown as { __realAdd: IDBObjectStore['add'] }).__realAdd;
     });
     await panel.getByRole('button', { name: 'Retry now' }).click();
-    await expect.poll(async () => (await live(browser)).length).toBe(before + 1);
+    await expect.poll(async () => (await live(env.browser)).length).toBe(before + 1);
     await expect.poll(() => panel.getByRole('alert').count()).toBe(0);
   });
 
   it('keeps every snippet across a browser restart and a corpus re-seed', async () => {
-    const all = (await snippets(browser)).map((s) => s.id).sort();
+    const all = (await snippets(env.browser)).map((s) => s.id).sort();
     expect(all.length).toBeGreaterThanOrEqual(8);
-    const profile = browser.profile;
-    await browser.close({ keepProfile: true });
-    browser = await launchChromium({ profile });
-    expect((await snippets(browser)).map((s) => s.id).sort()).toEqual(all);
+    const profile = env.browser.profile;
+    await env.browser.close({ keepProfile: true });
+    env.browser = await launchChromium({ profile });
+    expect((await snippets(env.browser)).map((s) => s.id).sort()).toEqual(all);
     // Force a re-seed (as a new corpus version would): damage the meta row, restart.
-    await browser.worker.evaluate(
+    await env.browser.worker.evaluate(
       () =>
         new Promise<void>((resolve) => {
           const open = indexedDB.open('crossframe');
@@ -293,10 +286,10 @@ describe('saved snippets (Chromium)', () => {
           };
         }),
     );
-    await browser.close({ keepProfile: true });
-    browser = await launchChromium({ profile });
-    await expect.poll(async () => (await readStore<MetaRow>(browser.worker, 'meta', 'corpus')).version).not.toBe('an-older-version');
-    expect((await snippets(browser)).map((s) => s.id).sort()).toEqual(all);
+    await env.browser.close({ keepProfile: true });
+    env.browser = await launchChromium({ profile });
+    await expect.poll(async () => (await readStore<MetaRow>(env.browser.worker, 'meta', 'corpus')).version).not.toBe('an-older-version');
+    expect((await snippets(env.browser)).map((s) => s.id).sort()).toEqual(all);
   });
 });
 
