@@ -9,7 +9,6 @@ const reportCount = async (b: ExtensionBrowser, url: string) => (await waitForRe
 describe('content script behaviour on pages written for the tests (Chromium)', () => {
   const env = chromiumSuite({ instrumentPages: true, countMessages: true });
 
-
   it('leaves an unrelated page exactly as it was', async () => {
     const page = await env.browser.context.newPage();
     const url = `${env.server.origin}/fixtures/unrelated-news.html`;

@@ -8,7 +8,6 @@ describe('foundation: install, seed, mark, panel, restart (Chromium)', () => {
   const env = chromiumSuite();
   let firstSeed: MetaRow;
 
-
   it('seeds the five corpus articles into IndexedDB on install', async () => {
     firstSeed = await waitForSeed(env.browser.worker);
     const articles = await readStore<Array<{ id: string; source: string; body: string }>>(env.browser.worker, 'articles');

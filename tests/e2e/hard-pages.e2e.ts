@@ -21,7 +21,6 @@ async function responsive(p: Page): Promise<boolean> {
 describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromium)', () => {
   const env = chromiumSuite({ seed: true, countMessages: true });
 
-
   it('a 10 MB page: read, thousands of matches capped, the cap said in the report and the panel', async () => {
     const url = env.server.route('/hard/ten-megabytes.html', page('Ten megabytes about Syria', `<main><article><h1>Ten megabytes about Syria</h1>${paragraphs(newsText(10 * 1024 * 1024))}</article></main>`));
     const p = await env.browser.context.newPage();

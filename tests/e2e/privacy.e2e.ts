@@ -8,7 +8,6 @@ import { waitForSeed } from './harness/idb';
 import { classifyNetlog } from './harness/netlog';
 import { startServer, type TestServer } from './harness/server';
 
-
 async function hoverAndClick(page: Page, word: string): Promise<void> {
   const at = await page.evaluate((w) => {
     const walker = document.createTreeWalker(document.querySelector('article')!, NodeFilter.SHOW_TEXT);

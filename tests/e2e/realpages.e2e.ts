@@ -53,7 +53,6 @@ const pages = hasRealpages()
 describe.skipIf(!hasRealpages())('content script on the real pages of ../shared/realpages (Chromium)', () => {
   const env = chromiumSuite({ instrumentPages: true, countMessages: true });
 
-
   it('covers every page of the set', () => {
     expect(pages.length).toBe(45);
     for (const name of Object.keys(EXPECTED)) expect(pages.some((p) => p.name === name), name).toBe(true);
