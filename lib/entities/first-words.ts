@@ -1,4 +1,4 @@
-import { skeletonKey } from '../text';
+import { isKeyedWord, skeletonKey } from '../text';
 import type { CompiledAlias } from './compile';
 
 /**
@@ -14,8 +14,6 @@ export interface FirstWordIndex {
   /** ...and, for each, the index of its first word. */
   keyWords: number[];
 }
-
-const ASCII_WORD = /^[a-z0-9]+$/;
 
 /** `findKey`: two first words share the key; look the word up by string. */
 export const SHARED_KEY = -2;
@@ -51,7 +49,7 @@ export function buildFirstWordIndex(sorted: CompiledAlias[]): FirstWordIndex {
     const first = firstWordOf(folded);
     if (first === previous) return;
     previous = first;
-    if (ASCII_WORD.test(first)) keyed.push([skeletonKey(first), offsets.length]);
+    if (isKeyedWord(first)) keyed.push([skeletonKey(first), offsets.length]);
     offsets.push(a);
   });
   offsets.push(sorted.length);

@@ -1,4 +1,4 @@
-import { skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
+import { isKeyedWord, skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
 import { compareFirstWord, findKey, findWord, SHARED_KEY, type FirstWordIndex } from './first-words';
@@ -32,8 +32,6 @@ interface TrieNode {
 }
 
 const NON_WORD = /[^\p{L}\p{N}]/gu;
-const ASCII_WORD = /^[a-z0-9]+$/;
-
 /** Words whose arrays a matcher keeps for the next text: 64k, enough for the content script's 32k-character chunks. */
 const SPARE_LIMIT = 1 << 16;
 
@@ -108,7 +106,7 @@ export class Matcher {
         if (!child) {
           child = { next: null, out: null };
           next.set(word, child);
-          if (ASCII_WORD.test(word)) (at.nextKeys ??= new Set()).add(keyBit(skeletonKey(word)));
+          if (isKeyedWord(word)) (at.nextKeys ??= new Set()).add(keyBit(skeletonKey(word)));
         }
         at = child;
       }

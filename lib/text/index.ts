@@ -1,4 +1,4 @@
 export { foldToken } from './fold';
 export { tokenize, tokenizeLazily, wordNorm, WordKind, type Tokens, type Words } from './tokenize';
-export { skeletonKey } from './skeleton';
+export { isKeyedWord, skeletonKey } from './skeleton';
 export { normalize, normalizeWithMap, toOriginalRange, type NormalizedText } from './normalize';

@@ -10,6 +10,13 @@ export const LOWER_E = 0x65;
 export const LOWER_H = 0x68;
 export const LOWER_I = 0x69;
 
+const KEYED_WORD = /^[a-z0-9]+$/;
+
+/** Whether a folded word is lower-case ASCII letters and digits: the words the tokenizer keys, and only those. */
+export function isKeyedWord(folded: string): boolean {
+  return KEYED_WORD.test(folded);
+}
+
 /**
  * A hash of what the folding of a lower-case ASCII word leaves unchanged: e and i as one letter (Mayadeen,
  * Mayadin), runs of one letter as one (Raqqa, Raqa), no final h after a (Raqqah). Two ASCII words that fold
