@@ -36,12 +36,15 @@ const MIN_CORE_ENTITIES = 1;
 /** A long article that names Syria once in passing is not about Syria: the core evidence must be dense enough. */
 const MIN_CORE_PER_1000_WORDS = 1.5;
 
+/** A hit in the title or the tags, which are not in the page's text: where it sits does not apply. */
+export type NameHit = Omit<Hit, 'inMain'>;
+
 export interface PageEvidence {
   /** Hits in the page's visible text. */
   hits: Hit[];
-  titleHits: Hit[];
+  titleHits: NameHit[];
   /** Hits in the publisher's subject tags; they add to the score only (never to the core count or density). */
-  tagHits?: Hit[];
+  tagHits?: NameHit[];
   /** Words in the main text (0: unknown, no density check). */
   mainWords: number;
 }
@@ -107,7 +110,7 @@ function score(gazetteer: CompiledGazetteer, { hits, titleHits, tagHits = [], ma
   return { relevant, score: round(total), tagScore: round(tagScore), coreEntities: core.size };
 }
 
-function distinctWeight(gazetteer: CompiledGazetteer, hits: Hit[]): number {
+function distinctWeight(gazetteer: CompiledGazetteer, hits: NameHit[]): number {
   let sum = 0;
   for (const entity of new Set(hits.map((h) => h.entity))) sum += WEIGHT[gazetteer.entities[entity]?.relevance ?? 'general'];
   return sum;

@@ -82,10 +82,8 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
     if (i % 500 === 499) yield;
   }
   const titleHits = matcher.find(doc.title ?? '');
-  const titleAsMain = titleHits.map((m) => ({ ...m, inMain: true }));
   const tagHits = matcher.find(readTopicTags(doc));
-  const tagsAsMain = tagHits.map((m) => ({ ...m, inMain: true }));
-  const evidence = { hits, titleHits: titleAsMain, tagHits: tagsAsMain };
+  const evidence = { hits, titleHits, tagHits };
   if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, evidence) < RELEVANCE_THRESHOLD) {
     const relevance = scoreRelevance(matcher.gazetteer, { ...evidence, mainWords: wordsIn(text.text) });
     return { text, hits, titleHits, tagHits, relevance, mainFound: false, mainPending: false, gatedOut: true };
@@ -109,8 +107,7 @@ export function* locateMainSteps(doc: Document, matcher: Matcher, analysis: Page
     }
   }
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
-  const inMain = (m: Match) => ({ ...m, inMain: true });
-  analysis.relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: analysis.titleHits.map(inMain), tagHits: analysis.tagHits.map(inMain), mainWords });
+  analysis.relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: analysis.titleHits, tagHits: analysis.tagHits, mainWords });
   analysis.mainFound = main !== null;
   analysis.mainPending = false;
 }
