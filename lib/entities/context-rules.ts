@@ -21,8 +21,18 @@ function wordAt(m: MatchContext, t: number): string | null {
   return m.text.slice(m.tokens.starts[t], m.tokens.ends[t]);
 }
 
-function isShouted(word: string | null): boolean {
-  return word !== null && word.length >= 2 && LETTERS.test(word) && !LOWER.test(word);
+/** All in capitals: letters, none of them lower case. */
+export function isShouted(word: string | null): boolean {
+  if (word === null || word.length < 2) return false;
+  // ASCII by character codes: the Unicode-property expressions compile on first use, on every page.
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return LETTERS.test(word) && !LOWER.test(word);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper;
 }
 
 /**

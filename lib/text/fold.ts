@@ -4,6 +4,8 @@
  */
 
 const MARKS = /\p{M}/gu;
+/** Latin combining diacritics, the only marks most pages have. */
+const LATIN_MARKS = /[\u0300-\u036f]/g;
 const JOINERS = /['`´‘’‛′ʼʻʾʿʹˈ]/g;
 const LATIN_WORD = /^[a-z0-9]+$/;
 const HAS_ARABIC = /[\u0600-\u06ff\u0750-\u077f]/;
@@ -37,11 +39,27 @@ export function foldToken(raw: string): string {
 function foldUncached(raw: string): string {
   // Apostrophes first: NFKC would turn some of them (´) into a space and a combining mark.
   // NFKC can also expand one character into several words (ﷺ): a folded word never contains a space.
-  let s = raw.replace(JOINERS, '').normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').replace(JOINERS, '').replace(/\s+/gu, '');
+  let s = raw.replace(JOINERS, '').normalize('NFKC').toLowerCase().normalize('NFD');
+  s = stripMarks(s).replace(JOINERS, '').replace(/\s+/g, '');
   s = s.replace(/ß/g, 'ss').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/đ/g, 'd').replace(/ł/g, 'l');
   if (LATIN_WORD.test(s)) return foldLatin(s);
   if (HAS_ARABIC.test(s)) return foldArabic(s);
   return s;
+}
+
+/**
+ * Removes combining marks (from an NFD string). Latin diacritics go without the Unicode-property expression,
+ * whose first use compiles for about a millisecond on every page; other scripts' marks need it.
+ */
+export function stripMarks(s: string): string {
+  let latin = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x300) continue;
+    if (c > 0x36f) return s.replace(MARKS, '');
+    latin = true;
+  }
+  return latin ? s.replace(LATIN_MARKS, '') : s;
 }
 
 /** Transliteration variants: "ee" = "i" (Mayadeen, Mayadin), doubled letters single (Raqqa, Raqa), final "ah" = "a" (Raqqah). */

@@ -1,6 +1,6 @@
 /** Arabic article particles written as words of their own ("al-", "ash-", "Hashd al Shaabi"): the tokenizer drops them. */
 import { CharClass, classify, opensWord } from './chars';
-import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE } from './fold';
+import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE, stripMarks } from './fold';
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
@@ -38,7 +38,7 @@ export function isDroppedArticle(text: string, start: number, wordEnd: number, e
   } else {
     const raw = text.slice(start, wordEnd);
     const lower = raw.toLowerCase();
-    const word = isAscii(raw) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+    const word = isAscii(raw) ? lower : stripMarks(lower.normalize('NFD'));
     if (!ARTICLES_BEFORE_HYPHEN.has(word)) return false;
     beforeSpace = ARTICLES_BEFORE_SPACE.has(word);
   }
