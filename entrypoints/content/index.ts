@@ -19,6 +19,7 @@ import {
 import { browserHighlightEnv } from '../../lib/page/highlight';
 import { PageSession, PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/page-session';
 import { yieldToPage } from '../../lib/page/slices';
+import { earlySettings } from './early-settings';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 
@@ -38,12 +39,17 @@ function send(msg: ContentToBackground): Promise<unknown> {
 }
 
 async function run(ctx: ContentScriptContext): Promise<void> {
-  // Settings arrive from the browser process while the page is being read; only marking waits for them.
-  let settings: Settings = readSettings(undefined);
-  const settingsReady = browser.storage.local
-    .get(SETTINGS_KEY)
-    .then((got) => (settings = readSettings(got[SETTINGS_KEY])))
-    .catch(() => undefined);
+  // Settings: read at document_start by the early script (see early-settings.ts); otherwise asked for now, and
+  // they arrive while the page is being read. Only marking waits for them.
+  const early = earlySettings();
+  let stored: unknown;
+  const settingsReady: Promise<unknown> =
+    early?.read ??
+    browser.storage.local
+      .get(SETTINGS_KEY)
+      .then((got) => (stored = got[SETTINGS_KEY]))
+      .catch(() => undefined);
+  const settings = (): Settings => readSettings(early ? early.value : stored);
   const host = location.hostname;
   // The gazetteer and its matcher are built in a task of their own, not in the one that evaluated this script.
   await yieldToPage();
@@ -70,7 +76,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     openEntity: (entity) => void send({ type: 'page/open-entity', entity }),
     saveSnippet: async (draft) =>
       parseMessage(SaveReplySchema, await send({ type: 'snippet/save', draft })) ?? ({ ok: false, message: 'Crossframe did not answer; try again.' } satisfies SaveReply),
-    markingAllowed: () => markingAllowed(settings, host),
+    markingAllowed: () => markingAllowed(settings(), host),
     settingsReady,
   });
 
@@ -78,7 +84,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    settings = readSettings(changes[SETTINGS_KEY]?.newValue);
+    // The early script's own listener, added first, has already recorded the change.
+    if (!early) stored = changes[SETTINGS_KEY]?.newValue;
     void session.refreshMarking();
   };
   browser.storage.onChanged.addListener(onStorage);

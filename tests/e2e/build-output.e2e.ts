@@ -18,8 +18,12 @@ describe('the built extension (least privilege, no remote code)', () => {
     expect(m.optional_permissions).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.externally_connectable).toBeUndefined();
-    expect(m.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle' })]);
-    expect(m.content_scripts[0].all_frames).toBeUndefined();
+    // The main script at document idle; a 4 KB one at document start that only reads the settings.
+    expect(m.content_scripts).toEqual([
+      expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle', js: ['content-scripts/content.js'] }),
+      expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['content-scripts/early-settings.js'] }),
+    ]);
+    for (const cs of m.content_scripts) expect(cs.all_frames).toBeUndefined();
   });
 
   it('asks Firefox for the same, without the Chrome-only side panel permission', () => {
@@ -62,5 +66,10 @@ describe('the built extension (least privilege, no remote code)', () => {
     expect(cs).not.toMatch(/Fuse\b|useExtendedSearch/);
     expect(cs).not.toMatch(/afinn|abandon.{0,6}-2/);
     expect(existsSync(join(out('chrome-mv3'), 'content-scripts/content.css'))).toBe(true);
+    // The document-start script reads the settings and does nothing else (WXT's wrapper is most of its size).
+    const early = readFileSync(join(out('chrome-mv3'), 'content-scripts/early-settings.js'), 'utf8');
+    expect(early.length).toBeLessThan(8_000);
+    expect(early).toMatch(/storage\.local\.get/);
+    expect(early).not.toMatch(/querySelector|appendChild|innerHTML|sendMessage|createElement/);
   });
 });

@@ -5,6 +5,9 @@ import { footprint, highlightedTexts, messagesFrom } from './harness/page-probes
 import { chromiumSuite } from './harness/suite';
 
 const reportCount = async (b: ExtensionBrowser, url: string) => (await waitForReport(b.worker, url)).report!;
+/** Stores the reader's settings as the options page does (extension storage). */
+const setSettings = (b: ExtensionBrowser, s: object) =>
+  b.worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), s);
 
 describe('content script behaviour on pages written for the tests (Chromium)', () => {
   const env = chromiumSuite({ instrumentPages: true, countMessages: true });
@@ -166,18 +169,41 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     const report = await reportCount(env.browser, url);
     const count = async () => Object.entries((await footprint(page)).highlights).reduce((n, [, v]) => n + v, 0);
     expect(await count()).toBe(report.marks);
-    const setSettings = (s: object) =>
-      env.browser.worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), s);
-    await setSettings({ enabled: true, disabledSites: ['127.0.0.1'] });
+    await setSettings(env.browser, { enabled: true, disabledSites: ['127.0.0.1'] });
     await expect.poll(count).toBe(0);
     expect(await page.$('crossframe-ui')).toBeNull();
     expect((await footprint(page)).adoptedSheets).toBe(0);
-    await setSettings({ enabled: true, disabledSites: [] });
+    await setSettings(env.browser, { enabled: true, disabledSites: [] });
     await expect.poll(count).toBe(report.marks);
-    await setSettings({ enabled: false, disabledSites: [] });
+    await setSettings(env.browser, { enabled: false, disabledSites: [] });
     await expect.poll(count).toBe(0);
-    await setSettings({ enabled: true, disabledSites: [] });
+    await setSettings(env.browser, { enabled: true, disabledSites: [] });
     await expect.poll(count).toBe(report.marks);
     await page.close();
+  });
+
+  it('never marks a site switched off before the page loads, and marks it once switched back on', async () => {
+    // The settings are read as the page starts (early-settings content script); the main script uses that copy.
+    await setSettings(env.browser, { enabled: true, disabledSites: ['127.0.0.1'] });
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/sample-news.html?switched-off-before-load`;
+    const ui = async () => (await page.$('crossframe-ui')) !== null;
+    try {
+      await page.goto(url);
+      const report = await reportCount(env.browser, url);
+      // Read and reported (the panel still lists the page's entities), but not marked.
+      expect(report.relevant).toBe(true);
+      expect(report.entities.length).toBeGreaterThan(3);
+      expect(report.marks).toBe(0);
+      expect(Object.keys((await footprint(page)).highlights)).toEqual([]);
+      expect(await ui()).toBe(false);
+      // The early copy follows changes made while the page is open.
+      await setSettings(env.browser, { enabled: true, disabledSites: [] });
+      await expect.poll(ui).toBe(true);
+      await expect.poll(async () => Object.values((await footprint(page)).highlights).reduce((n, v) => n + v, 0)).toBeGreaterThan(3);
+    } finally {
+      await setSettings(env.browser, { enabled: true, disabledSites: [] });
+      await page.close();
+    }
   });
 });
