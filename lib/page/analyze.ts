@@ -55,7 +55,7 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
   const text: PageText = yield* walkText(doc.body ?? doc.documentElement, { maxChars: opts.maxChars });
   // Each hit is built once and only its `inMain` flag changes later: a huge page has a hundred thousand.
   const raw: PageHit[] = [];
-  for (const [offset, chunk] of chunks(text.text, opts.chunkChars ?? 32_000)) {
+  for (const [offset, chunk] of chunks(text.blocks, opts.chunkChars ?? 32_000)) {
     // The matches become the hits (no copy: on a huge page every object counts for the garbage collector).
     for (const m of matcher.find(chunk) as PageHit[]) {
       m.start += offset;
@@ -85,7 +85,7 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
   const tagHits = matcher.find(readTopicTags(doc));
   const evidence = { hits, titleHits, tagHits };
   if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, evidence) < RELEVANCE_THRESHOLD) {
-    const relevance = scoreRelevance(matcher.gazetteer, { ...evidence, mainWords: wordsIn(text.text) });
+    const relevance = scoreRelevance(matcher.gazetteer, { ...evidence, mainWords: wordsIn(text.length) });
     return { text, hits, titleHits, tagHits, relevance, mainFound: false, mainPending: false, gatedOut: true };
   }
   const analysis: PageAnalysis = { text, hits, titleHits, tagHits, relevance: relevanceLowerBound(matcher.gazetteer, evidence), mainFound: false, mainPending: true, gatedOut: false };
@@ -106,7 +106,7 @@ export function* locateMainSteps(doc: Document, matcher: Matcher, analysis: Page
       if (i % 500 === 499) yield;
     }
   }
-  const mainWords = main ? wordsInNodes(main) : wordsIn(text.text);
+  const mainWords = main ? wordsInNodes(main) : wordsIn(text.length);
   analysis.relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: analysis.titleHits, tagHits: analysis.tagHits, mainWords });
   analysis.mainFound = main !== null;
   analysis.mainPending = false;
@@ -127,17 +127,23 @@ export function analyzePage(doc: Document, matcher: Matcher, opts: AnalyzeOption
  */
 const FIRST_CHUNK_CHARS = 4_000;
 
-/** Slices of the text cut at line breaks (block boundaries), which no name spans. */
-function* chunks(text: string, maxSize: number): Generator<[number, string]> {
-  let start = 0;
-  for (let size = Math.min(FIRST_CHUNK_CHARS, maxSize); start < text.length; size = Math.min(size * 2, maxSize)) {
-    let end = Math.min(text.length, start + size);
-    if (end < text.length) {
-      const cut = text.lastIndexOf('\n', end);
-      end = cut > start ? cut + 1 : text.indexOf('\n', end) + 1 || text.length;
+/** Slices of the text's blocks cut at line breaks, which no name spans, with their offsets in the text. */
+function* chunks(blocks: readonly string[], maxSize: number): Generator<[number, string]> {
+  let size = Math.min(FIRST_CHUNK_CHARS, maxSize);
+  let offset = 0;
+  for (const block of blocks) {
+    let start = 0;
+    while (start < block.length) {
+      let end = Math.min(block.length, start + size);
+      if (end < block.length) {
+        const cut = block.lastIndexOf('\n', end);
+        end = cut > start ? cut + 1 : block.indexOf('\n', end) + 1 || block.length;
+      }
+      yield [offset + start, start === 0 && end === block.length ? block : block.slice(start, end)];
+      start = end;
+      size = Math.min(size * 2, maxSize);
     }
-    yield [start, text.slice(start, end)];
-    start = end;
+    offset += block.length;
   }
 }
 
@@ -155,8 +161,8 @@ function inMainRegion(text: PageText, m: Match, main: Set<Text>): boolean {
 /** Words, estimated from characters (six per word with its space): the count only feeds a density threshold. */
 const CHARS_PER_WORD = 6;
 
-function wordsIn(s: string): number {
-  return Math.round(s.length / CHARS_PER_WORD);
+function wordsIn(chars: number): number {
+  return Math.round(chars / CHARS_PER_WORD);
 }
 
 function wordsInNodes(nodes: Set<Text>): number {

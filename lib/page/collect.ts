@@ -13,7 +13,15 @@ export interface TextSegment {
 }
 
 export interface PageText {
-  text: string;
+  /** The whole text; on a page read in several blocks, joined the first time it is asked for. */
+  readonly text: string;
+  /**
+   * The text in pieces that end at a line break (or at the end), so that no name spans two: the scan reads
+   * these, and a huge page's text is not copied into one string (10 MB: a 20–30 ms step) unless asked for.
+   */
+  blocks: string[];
+  /** text.length, without joining the blocks. */
+  length: number;
   segments: TextSegment[];
   /** True when the collection stopped at the character limit. */
   truncated: boolean;
@@ -76,7 +84,7 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
   const maxChars = opts.maxChars ?? Number.POSITIVE_INFINITY;
   const segments: TextSegment[] = [];
   const parts: string[] = [];
-  // Joined into blocks as the walk goes (at its yields): one join of a huge page's every piece was a long task.
+  // Joined into blocks as the walk goes (after line breaks): one join of a huge page's every piece was a long task.
   const blocks: string[] = [];
   let joinedUpTo = 0;
   let length = 0;
@@ -90,7 +98,7 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
     }
   };
   let maxDepth = 0;
-  if (doc.designMode === 'on') return { text: '', segments, truncated, maxDepth };
+  if (doc.designMode === 'on') return pageText([], 0, segments, truncated, maxDepth);
   // Depth-first by sibling and parent links, not a stack of children: an element with 50,000 children
   // costs nothing up front, so every slice stays short. Leaving a block element adds its closing break.
   if (isBlockElement(root)) pushBreak();
@@ -99,14 +107,13 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
   let visited = 0;
   walk: while (node) {
     if (depth > maxDepth) maxDepth = depth;
-    if (++visited % 500 === 0) {
-      if (length - joinedUpTo > BLOCK_CHARS) {
-        blocks.push(parts.join(''));
-        parts.length = 0;
-        joinedUpTo = length;
-      }
-      yield;
+    // A block ends after a line break, which no name runs across.
+    if (lastWasBreak && length - joinedUpTo > BLOCK_CHARS) {
+      blocks.push(parts.join(''));
+      parts.length = 0;
+      joinedUpTo = length;
     }
+    if (++visited % 500 === 0) yield;
     let enter = false;
     if (node.nodeType === 3) {
       const value = (node as Text).data;
@@ -147,7 +154,21 @@ export function* walkText(root: Element, opts: CollectOptions = {}): Generator<v
   }
   if (!truncated && isBlockElement(root)) pushBreak();
   blocks.push(parts.join(''));
-  return { text: blocks.length === 1 ? (blocks[0] as string) : blocks.join(''), segments, truncated, maxDepth };
+  return pageText(blocks, length, segments, truncated, maxDepth);
+}
+
+function pageText(blocks: string[], length: number, segments: TextSegment[], truncated: boolean, maxDepth: number): PageText {
+  let joined: string | undefined = blocks.length === 0 ? '' : blocks.length === 1 ? blocks[0] : undefined;
+  return {
+    get text() {
+      return (joined ??= blocks.join(''));
+    },
+    blocks,
+    length,
+    segments,
+    truncated,
+    maxDepth,
+  };
 }
 
 /** Characters joined into one block of the page text between two slices of the walk. */

@@ -18,7 +18,7 @@ export const MAX_DEPTH_FOR_READABILITY = 250;
  */
 export function* findMainTextNodesSteps(doc: Document, page: PageText): Generator<void, Set<Text> | null> {
   // Cheap checks first: counting a huge page's elements is itself a long task.
-  if (page.text.length > MAX_CHARS_FOR_READABILITY || page.maxDepth > MAX_DEPTH_FOR_READABILITY || doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY) {
+  if (page.length > MAX_CHARS_FOR_READABILITY || page.maxDepth > MAX_DEPTH_FOR_READABILITY || doc.getElementsByTagName('*').length > MAX_ELEMENTS_FOR_READABILITY) {
     return yield* semanticMainRegion(doc, page);
   }
   yield;
@@ -69,7 +69,7 @@ function* semanticMainRegion(doc: Document, page: PageText): Generator<void, Set
       bestLength = length;
     }
   }
-  if (!best || bestLength < page.text.length / 3) return null;
+  if (!best || bestLength < page.length / 3) return null;
   const main = new Set<Text>();
   for (let i = 0; i < page.segments.length; i++) {
     const node = (page.segments[i] as { node: Text }).node;

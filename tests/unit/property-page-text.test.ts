@@ -5,8 +5,10 @@
 import fc from 'fast-check';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { analyzePage } from '../../lib/page/analyze';
 import { collectText, type PageText } from '../../lib/page/collect';
 import { segmentIndex, toDomPoint, toTextOffset } from '../../lib/page/positions';
+import { shippedMatcher } from './helpers/corpus';
 import { BLOCK_MARK, buildDom, domTree, EXCLUDED_MARK, DOM_RUNS, HIDDEN_MARKER, vocabularyWord, type BuiltDom } from './helpers/arbitraries';
 
 const { document } = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
@@ -197,5 +199,27 @@ describe('page text properties', () => {
       expect(page.text.slice(s.start, s.start + s.length)).toBe(s.node.data);
     }
     expect(page.text.replace(/\n/g, '')).toBe(paras.join(''));
+    // The scan reads the blocks: together they are the text, and each ends after a line break (no name spans two).
+    expect(page.blocks.length).toBeGreaterThan(2);
+    expect(page.blocks.join('')).toBe(page.text);
+    expect(page.length).toBe(page.text.length);
+    for (const block of page.blocks.slice(0, -1)) expect(block).toMatch(/\n\s*$/);
+  });
+
+  it('a name split over inline elements is found wherever the walk cuts its blocks', () => {
+    // Seven nodes a paragraph: the walk's pauses (every 500 nodes) fall at every position inside one in turn.
+    const para = () => {
+      const p = document.createElement('p');
+      p.append('Fighting near Deir ez-', Object.assign(document.createElement('b'), { textContent: 'Zor' }), ' and ', Object.assign(document.createElement('i'), { textContent: 'Raqqa' }), ' went on for weeks, the monitors said.');
+      return p;
+    };
+    const count = 6000;
+    body.replaceChildren(...Array.from({ length: count }, para));
+    const matcher = shippedMatcher();
+    const analysis = analyzePage(body.ownerDocument, matcher, { chunkChars: 10_000 });
+    expect(analysis.text.blocks.length).toBeGreaterThan(2);
+    const named = (id: string) => analysis.hits.filter((h) => matcher.gazetteer.entities[h.entity]?.id === id).length;
+    expect(named('deir-ez-zor')).toBe(count);
+    expect(named('raqqa')).toBe(count);
   });
 });
