@@ -1,11 +1,10 @@
 import type { CompiledGazetteer } from './compile';
 import type { RelevanceLevel } from './types';
 
-export interface Hit {
+/** A name found in the title or the tags, or (with where it sits) in the page's text. */
+export interface NameHit {
   entity: number;
   demonym: boolean;
-  /** In the page's main article region (or in a plain text, which is all main). */
-  inMain: boolean;
 }
 
 export interface RelevanceResult {
@@ -36,12 +35,28 @@ const MIN_CORE_ENTITIES = 1;
 /** A long article that names Syria once in passing is not about Syria: the core evidence must be dense enough. */
 const MIN_CORE_PER_1000_WORDS = 1.5;
 
-/** A hit in the title or the tags, which are not in the page's text: where it sits does not apply. */
-export type NameHit = Omit<Hit, 'inMain'>;
+/**
+ * How much the page's text names each entity, in its main article region and elsewhere: filled one hit at a
+ * time, so that a caller can pause between slices (a huge page has a hundred thousand hits).
+ */
+export class HitWeights {
+  readonly main: Float64Array;
+  readonly outside: Float64Array;
+
+  constructor(gazetteer: CompiledGazetteer) {
+    this.main = new Float64Array(gazetteer.entities.length);
+    this.outside = new Float64Array(gazetteer.entities.length);
+  }
+
+  add(hit: NameHit, inMain: boolean): void {
+    const into = inMain ? this.main : this.outside;
+    into[hit.entity] = (into[hit.entity] as number) + (hit.demonym ? DEMONYM_FACTOR : 1);
+  }
+}
 
 export interface PageEvidence {
-  /** Hits in the page's visible text. */
-  hits: Hit[];
+  /** The hits in the page's visible text. */
+  weights: HitWeights;
   titleHits: NameHit[];
   /** Hits in the publisher's subject tags; they add to the score only (never to the core count or density). */
   tagHits?: NameHit[];
@@ -72,25 +87,22 @@ export function relevanceLowerBound(gazetteer: CompiledGazetteer, evidence: Omit
   return score(gazetteer, { ...evidence, mainWords: 0 }, 'all-outside');
 }
 
-/** Where the hits count: as found, or all in (all outside) the main text, without copying them (a huge page has a hundred thousand). */
+/** Where the hits count: as found, or all in (all outside) the main text. */
 type Placement = 'as-found' | 'all-main' | 'all-outside';
 
-function score(gazetteer: CompiledGazetteer, { hits, titleHits, tagHits = [], mainWords }: PageEvidence, placement: Placement = 'as-found'): RelevanceResult {
-  // Weights per entity index in flat arrays: one pass, no allocation per hit.
-  const main = new Float64Array(gazetteer.entities.length);
-  const outside = new Float64Array(gazetteer.entities.length);
-  for (const h of hits) {
-    const w = h.demonym ? DEMONYM_FACTOR : 1;
-    const into = placement === 'all-main' || (placement === 'as-found' && h.inMain) ? main : outside;
-    into[h.entity] = (into[h.entity] as number) + w;
-  }
+function score(gazetteer: CompiledGazetteer, { weights, titleHits, tagHits = [], mainWords }: PageEvidence, placement: Placement = 'as-found'): RelevanceResult {
   let total = 0;
   let coreWeight = 0;
   const core = new Set<number>();
-  for (let entity = 0; entity < main.length; entity++) {
-    const inMain = main[entity] as number;
-    const elsewhere = outside[entity] as number;
+  for (let entity = 0; entity < weights.main.length; entity++) {
+    let inMain = weights.main[entity] as number;
+    let elsewhere = weights.outside[entity] as number;
     if (inMain === 0 && elsewhere === 0) continue;
+    if (placement !== 'as-found') {
+      const all = inMain + elsewhere;
+      inMain = placement === 'all-main' ? all : 0;
+      elsewhere = all - inMain;
+    }
     const level = gazetteer.entities[entity]?.relevance ?? 'general';
     total += WEIGHT[level] * (Math.log2(1 + inMain) + OUTSIDE_MAIN_FACTOR * Math.log2(1 + elsewhere));
     if (level === 'core' && inMain > 0) {

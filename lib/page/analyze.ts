@@ -1,5 +1,5 @@
 import type { Match, Matcher } from '../entities/matcher';
-import { relevanceLowerBound, relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
+import { HitWeights, relevanceLowerBound, relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
 import { walkText, type PageText } from './collect';
 import { findMainTextNodesSteps } from './main-region';
 import { toDomPoint } from './positions';
@@ -76,14 +76,19 @@ export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: Analyze
         return v;
       }
     : undefined;
+  // Weighed as they are kept, all in the main text for now: the scores below then take no pass over the hits.
+  const weights = new HitWeights(matcher.gazetteer);
   for (let i = 0; i < raw.length; i++) {
     const m = raw[i] as PageHit;
-    if (!isVisible || isHitVisible(text, m, isVisible)) hits.push(m);
+    if (!isVisible || isHitVisible(text, m, isVisible)) {
+      hits.push(m);
+      weights.add(m, true);
+    }
     if (i % 500 === 499) yield;
   }
   const titleHits = matcher.find(doc.title ?? '');
   const tagHits = matcher.find(readTopicTags(doc));
-  const evidence = { hits, titleHits, tagHits };
+  const evidence = { weights, titleHits, tagHits };
   if (!opts.locateHits && relevanceUpperBound(matcher.gazetteer, evidence) < RELEVANCE_THRESHOLD) {
     const relevance = scoreRelevance(matcher.gazetteer, { ...evidence, mainWords: wordsIn(text.length) });
     return { text, hits, titleHits, tagHits, relevance, mainFound: false, mainPending: false, gatedOut: true };
@@ -99,15 +104,15 @@ export function* locateMainSteps(doc: Document, matcher: Matcher, analysis: Page
   yield;
   const main = yield* findMainTextNodesSteps(doc, text);
   yield;
-  if (main) {
-    for (let i = 0; i < hits.length; i++) {
-      const h = hits[i] as PageHit;
-      h.inMain = inMainRegion(text, h, main);
-      if (i % 500 === 499) yield;
-    }
+  const weights = new HitWeights(matcher.gazetteer);
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PageHit;
+    if (main) h.inMain = inMainRegion(text, h, main);
+    weights.add(h, h.inMain);
+    if (i % 500 === 499) yield;
   }
   const mainWords = main ? wordsInNodes(main) : wordsIn(text.length);
-  analysis.relevance = scoreRelevance(matcher.gazetteer, { hits, titleHits: analysis.titleHits, tagHits: analysis.tagHits, mainWords });
+  analysis.relevance = scoreRelevance(matcher.gazetteer, { weights, titleHits: analysis.titleHits, tagHits: analysis.tagHits, mainWords });
   analysis.mainFound = main !== null;
   analysis.mainPending = false;
 }
