@@ -254,12 +254,17 @@ export class PageSession {
         if (signal?.aborted || this.analysis?.text !== text) return;
       }
       const t0 = performance.now();
-      this.ensureUi();
+      // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
+      const highlighter = (this.highlighter ??= new Highlighter(this.highlightEnv() as HighlightEnv));
       const batch = wanted.slice(i, i + MARKS_PER_SLICE);
-      // Painted once, with the last batch: every registration repaints the page.
-      if (i === 0) this.highlighter!.draw(text, batch, { paint: false });
-      else this.highlighter!.append(text, batch, { paint: false });
-      if (i + MARKS_PER_SLICE >= wanted.length) this.highlighter!.paint();
+      if (i === 0) highlighter.draw(text, batch, { paint: false });
+      else highlighter.append(text, batch, { paint: false });
+      if (i + MARKS_PER_SLICE >= wanted.length) {
+        // Painted once, with the last batch, and our host element added in the same task: each change
+        // repaints the whole page, which on a 10 MB page is a 50–70 ms task.
+        this.ensureUi();
+        highlighter.paint();
+      }
       if (stats) {
         const took = performance.now() - t0;
         stats.busyMs += took;
@@ -291,8 +296,6 @@ export class PageSession {
   private ensureUi(): void {
     const doc = this.deps.doc;
     const win = doc.defaultView as Window & typeof globalThis;
-    // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
-    if (!this.highlighter) this.highlighter = new Highlighter(this.highlightEnv() as HighlightEnv);
     if (this.ui) return;
     const host = new UiHost(doc, CARD_CSS + TOAST_CSS);
     const card = new Card(

@@ -24,10 +24,22 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
   it('a 10 MB page: read, thousands of matches capped, the cap said in the report and the panel', async () => {
     const url = env.server.route('/hard/ten-megabytes.html', page('Ten megabytes about Syria', `<main><article><h1>Ten megabytes about Syria</h1>${paragraphs(newsText(10 * 1024 * 1024))}</article></main>`));
     const p = await env.browser.context.newPage();
+    // Each visible change repaints the whole of this page (a 50–130 ms task here): our host element must
+    // arrive in the same task as the marks (the observer runs before that task ends), not in one of its own.
+    await p.addInitScript(() => {
+      const w = window as unknown as { highlightsWhenHostCame?: number };
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('crossframe-ui')) return;
+        w.highlightsWhenHostCame = CSS.highlights.size;
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
     await p.goto(url, { waitUntil: 'domcontentloaded' });
     expect(await responsive(p)).toBe(true);
     const { report, tabId } = await waitForReport(env.browser.worker, url, 120_000);
     expect(report).toMatchObject({ relevant: true, capped: true, marks: 3000 });
+    expect(await p.evaluate(() => (window as unknown as { highlightsWhenHostCame?: number }).highlightsWhenHostCame)).toBeGreaterThan(0);
     expect((report as { note?: string }).note).toMatch(/Too many names to mark: the first 3000 are marked/);
     expect(await responsive(p)).toBe(true);
     const panel = await env.browser.context.newPage();
