@@ -67,7 +67,8 @@ export function wordNorm(words: Words, text: string, i: number): string {
 
 function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
   const norms: Array<string | undefined> = [];
-  const capacity = Math.max(16, text.length >> 3);
+  // News text has a word every six characters or so: room for one every five rarely needs growing (copying).
+  const capacity = Math.max(16, Math.ceil(text.length / 5));
   const fits = reuse !== undefined && reuse.starts.length >= capacity;
   let starts = fits ? reuse.starts : new Int32Array(capacity);
   let ends = fits ? reuse.ends : new Int32Array(starts.length);
