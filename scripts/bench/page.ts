@@ -36,7 +36,7 @@ async function traced<T>(context: BrowserContext, during: (page: Page) => Promis
   return { result, events };
 }
 
-/** Loads a page with tracing on; returns the content script's timings and the longest main-thread task during its work. */
+/** One load's figures (NaN where a load without tracing cannot tell). */
 interface Measured {
   /** From injection to the last mark drawn (to the end of the scan on a page that gets no mark). */
   toMarks: number;
@@ -55,12 +55,12 @@ interface Measured {
   relevant: boolean;
 }
 
-async function measure(context: BrowserContext, url: string): Promise<Measured> {
-  const { result: t, events } = await traced(context, async (page) => {
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    // Code for the page goes in as strings: tsx would wrap named functions in a helper the page does not have.
-    await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
-    return (await page.evaluate(`({
+/** The content script's own User Timing marks on a page, once its scan has ended. */
+async function readMarks(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Code for the page goes in as strings: tsx would wrap named functions in a helper the page does not have.
+  await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
+  return (await page.evaluate(`({
       injected: performance.getEntriesByName('crossframe:injected')[0].startTime,
       start: performance.getEntriesByName('crossframe:scan-start')[0].startTime,
       end: performance.getEntriesByName('crossframe:scan-end')[0].startTime,
@@ -68,7 +68,22 @@ async function measure(context: BrowserContext, url: string): Promise<Measured> 
       detail: performance.getEntriesByName('crossframe:scan-end')[0].detail,
       build: performance.getEntriesByName('crossframe:build-end')[0].startTime - performance.getEntriesByName('crossframe:build-start')[0].startTime,
     })`)) as { injected: number; start: number; end: number; drawn?: number; build: number; detail: { relevant: boolean; marks: number; busyMs: number; longestSliceMs: number } };
-  });
+}
+
+/** A load without tracing: the wall-clock figures, which tracing inflates (by a fifth on the typical article). */
+async function measureUntraced(context: BrowserContext, url: string): Promise<Measured> {
+  const page = await context.newPage();
+  try {
+    const t = await readMarks(page, url);
+    return { toMarks: (t.drawn ?? t.end) - t.injected, toReport: t.end - t.injected, build: t.build, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask: NaN, evaluate: NaN, marks: t.detail.marks, relevant: t.detail.relevant };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Loads a page with tracing on; returns the content script's timings and the longest main-thread task during its work. */
+async function measure(context: BrowserContext, url: string): Promise<Measured> {
+  const { result: t, events } = await traced(context, (page) => readMarks(page, url));
   const mark = (n: string) => events.find((e) => e.cat.includes('user_timing') && e.name === n);
   const s = mark('crossframe:injected');
   const e = mark('crossframe:scan-end');
@@ -93,20 +108,29 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
+/**
+ * Loads a page `runs` times with tracing (for the script's evaluation and the longest task, which only a trace
+ * shows) and `runs` times without, interleaved; our own timings come from the loads without tracing.
+ */
 async function summarize(context: BrowserContext, label: string, url: string, runs = 5): Promise<number> {
-  const results: Measured[] = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(context, url));
-  const r0 = results[0]!;
-  const m = (f: (r: Measured) => number) => ms(median(results.map(f)));
+  const tracedRuns: Measured[] = [];
+  const plain: Measured[] = [];
+  for (let i = 0; i < runs; i++) {
+    tracedRuns.push(await measure(context, url));
+    plain.push(await measureUntraced(context, url));
+  }
+  const r0 = plain[0]!;
+  const m = (results: Measured[], f: (r: Measured) => number) => ms(median(results.map(f)));
+  const worst = (results: Measured[], f: (r: Measured) => number) => ms(Math.max(...results.map(f)));
   console.log(`  ${label}: ${r0.relevant ? `${r0.marks} marks` : 'not relevant, no mark'}`);
-  row('    document idle → last mark drawn (wall clock)', m((r) => r.toMarks));
-  if (r0.relevant) row('    document idle → scan done, report sent', m((r) => r.toReport));
-  row('    Crossframe main-thread time / longest slice', `${m((r) => r.busy)} / ${m((r) => r.longestSlice)} (worst ${ms(Math.max(...results.map((r) => r.longestSlice)))})`);
-  row('    content script evaluation at injection', m((r) => r.evaluate));
-  row('    gazetteer parsed and matcher built (a task of its own)', m((r) => r.build));
-  row('    all of it: evaluation + build + scan and marks', m((r) => r.evaluate + r.build + r.busy));
-  row('    longest task meanwhile (page’s own included)', `${m((r) => r.longestTask)} (worst ${ms(Math.max(...results.map((r) => r.longestTask)))})`);
-  return median(results.map((r) => r.busy));
+  row('    document idle → last mark drawn (wall clock)', `${m(plain, (r) => r.toMarks)} (${m(tracedRuns, (r) => r.toMarks)} with tracing)`);
+  if (r0.relevant) row('    document idle → scan done, report sent', `${m(plain, (r) => r.toReport)} (${m(tracedRuns, (r) => r.toReport)} with tracing)`);
+  row('    Crossframe main-thread time / longest slice', `${m(plain, (r) => r.busy)} / ${m(plain, (r) => r.longestSlice)} (worst ${worst(plain, (r) => r.longestSlice)})`);
+  row('    gazetteer parsed and matcher built (a task of its own)', m(plain, (r) => r.build));
+  row('    with tracing: content script evaluation at injection', m(tracedRuns, (r) => r.evaluate));
+  row('    with tracing: evaluation + build + scan and marks', m(tracedRuns, (r) => r.evaluate + r.build + r.busy));
+  row('    with tracing: longest task meanwhile (page’s own included)', `${m(tracedRuns, (r) => r.longestTask)} (worst ${worst(tracedRuns, (r) => r.longestTask)})`);
+  return median(plain.map((r) => r.busy));
 }
 
 /** mark.js on the same page with the same aliases: one DOM pass per keyword. */
@@ -158,7 +182,7 @@ function pageOfText(text: string, title: string): string {
 export async function benchPage(): Promise<void> {
   const bundle = resolve(CHROME_DIST, 'content-scripts/content.js');
   if (!existsSync(bundle)) throw new Error('Build first: npm run build');
-  console.log('\nContent script in Chromium (headless, median of 5 loads)');
+  console.log('\nContent script in Chromium (headless; medians of 5 loads with tracing and 5 without, interleaved)');
   const size = statSync(bundle).size;
   row('content script bundle', `${(size / 1024).toFixed(1)} KB (${(gzipSync(readFileSync(bundle)).length / 1024).toFixed(1)} KB gzipped)`);
   const server: TestServer = await startServer();
