@@ -10,6 +10,14 @@ export const LOWER_E = 0x65;
 export const LOWER_H = 0x68;
 export const LOWER_I = 0x69;
 
+/**
+ * For each ASCII code, the character a key takes for it: a letter lower-cased, with e as i; a digit itself;
+ * 0 for anything else. One table look-up per character in the tokenizer's inner loop.
+ */
+export const KEY_CHAR = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) KEY_CHAR[c] = c;
+for (let c = LOWER_A; c <= 0x7a; c++) KEY_CHAR[c] = KEY_CHAR[c - 0x20] = c === LOWER_E ? LOWER_I : c;
+
 const KEYED_WORD = /^[a-z0-9]+$/;
 
 /** Whether a folded word is lower-case ASCII letters and digits: the words the tokenizer keys, and only those. */

@@ -1,7 +1,7 @@
 import { ASCII_CLASS, CharClass, classify, isWordAt } from './chars';
 import { foldToken } from './fold';
 import { isDroppedArticle } from './particles';
-import { KEY_PRIME, KEY_SEED, LOWER_A, LOWER_E, LOWER_H, LOWER_I } from './skeleton';
+import { KEY_CHAR, KEY_PRIME, KEY_SEED, LOWER_A, LOWER_H } from './skeleton';
 
 /**
  * Words of a text with their offsets in the original (struct of arrays: cheap on megabyte pages). The folded
@@ -102,11 +102,12 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
     let prev = -1;
     while (i < len) {
       cp = text.charCodeAt(i);
-      if (cp < 128 && ASCII_CLASS[cp] === CharClass.Word) {
-        // Most characters: an ASCII letter or digit, keyed as `skeletonKey` does (| 0x20 lower-cases a letter).
-        if (plain && (cp > 0x7a || (cp < 0x61 && cp > 0x39) || cp === prev)) plain = false;
+      const c = cp < 128 ? (KEY_CHAR[cp] as number) : 0;
+      if (c !== 0) {
+        // Most characters: an ASCII letter or digit, keyed as `skeletonKey` does. Of these, only the
+        // upper-case letters lack bit 0x20.
+        if (plain && ((cp & 0x20) === 0 || cp === prev)) plain = false;
         prev = cp;
-        const c = (cp | 0x20) === LOWER_E ? LOWER_I : cp | 0x20;
         if (c !== last) {
           beforeLast = key;
           key = Math.imul(key ^ c, KEY_PRIME);
