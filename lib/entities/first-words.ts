@@ -15,7 +15,7 @@ export interface FirstWordIndex {
   keyWords: number[];
 }
 
-/** `findKey`: two first words share the key; look the word up by string. */
+/** `FirstWordKeys.find`: two first words share the key; look the word up by string. */
 export const SHARED_KEY = -2;
 
 /** The folded alias's first word. */
@@ -72,16 +72,44 @@ export function findWord(aliases: CompiledAlias[], index: FirstWordIndex, word: 
   return -1;
 }
 
-/** Index of the one ASCII first word with this skeleton key, -1 if none, or `SHARED_KEY`. */
-export function findKey(keys: Int32Array, keyWords: number[], key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid] as number;
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else return keys[mid - 1] === key || keys[mid + 1] === key ? SHARED_KEY : (keyWords[mid] as number);
+/**
+ * The ASCII first words by skeleton key, in an open-addressing table at most a quarter full, filled from the
+ * compiled index when a matcher is built (a few thousand steps): a word of the text finds its first word, or
+ * learns there is none, in one or two probes instead of a binary search.
+ */
+export class FirstWordKeys {
+  private readonly keys: Int32Array;
+  /** First word index + 1 at each used slot (0: empty), or SHARED_KEY where two first words share the key. */
+  private readonly words: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(index: FirstWordIndex) {
+    let bits = 4;
+    while (1 << bits < index.keys.length * 4) bits++;
+    this.keys = new Int32Array(1 << bits);
+    this.words = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (let k = 0; k < index.keys.length; k++) {
+      const key = index.keys[k] as number;
+      let slot = this.slotOf(key);
+      while (this.words[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.words[slot] = this.words[slot] === 0 ? (index.keyWords[k] as number) + 1 : SHARED_KEY;
+    }
   }
-  return -1;
+
+  private slotOf(key: number): number {
+    return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> this.shift;
+  }
+
+  /** The one ASCII first word with this key, -1 if none, or `SHARED_KEY`. */
+  find(key: number): number {
+    for (let slot = this.slotOf(key); ; slot = (slot + 1) & this.mask) {
+      const word = this.words[slot] as number;
+      if (word === 0) return -1;
+      if (this.keys[slot] === key) return word === SHARED_KEY ? SHARED_KEY : word - 1;
+    }
+  }
 }

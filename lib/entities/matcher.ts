@@ -1,7 +1,7 @@
 import { isKeyedWord, skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
-import { compareFirstWord, findKey, findWord, SHARED_KEY, type FirstWordIndex } from './first-words';
+import { compareFirstWord, findWord, FirstWordKeys, SHARED_KEY, type FirstWordIndex } from './first-words';
 
 export interface Match {
   /** Index into the gazetteer's entities. */
@@ -43,22 +43,12 @@ function wordCharsOf(s: string): string {
 /** Words whose arrays a matcher keeps for the next text: 64k, enough for the content script's 32k-character chunks. */
 const SPARE_LIMIT = 1 << 16;
 
-/** First-word keys as a bit set of 2^18 bits: a few thousand first words leave most bits clear. */
+/** Bits of the hashes in a trie node's `nextKeys`. */
 const KEY_BITS = 18;
 
 function keyBit(key: number): number {
   // The key's low bits carry the last letter most: mix before taking the high bits.
   return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> (32 - KEY_BITS);
-}
-
-function addKey(bits: Uint32Array, key: number): void {
-  const bit = keyBit(key);
-  bits[bit >>> 5]! |= 1 << (bit & 31);
-}
-
-function hasKey(bits: Uint32Array, key: number): boolean {
-  const bit = keyBit(key);
-  return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 /**
@@ -68,10 +58,8 @@ function hasKey(bits: Uint32Array, key: number): boolean {
  */
 export class Matcher {
   private readonly index: FirstWordIndex;
-  /** The skeleton keys of the ASCII first words, ascending, for a binary search. */
-  private readonly keys: Int32Array;
-  /** Skeleton keys of the ASCII first words: an ASCII word of the text whose key is not here starts no alias. */
-  private readonly firstKeys = new Uint32Array(1 << (KEY_BITS - 5));
+  /** The ASCII first words by skeleton key: an ASCII word of the text whose key is not here starts no alias. */
+  private readonly firstKeys: FirstWordKeys;
   /** Each first word's subtree (by the index of its group in `index.offsets`), laid out the first time a text contains the word. */
   private readonly roots: Array<TrieNode | undefined> = [];
   /** The last text's words, done with once `find` returns: the next text reuses their arrays (up to a size). */
@@ -83,8 +71,7 @@ export class Matcher {
    */
   constructor(readonly gazetteer: CompiledGazetteer) {
     this.index = gazetteer.firstWords;
-    this.keys = Int32Array.from(this.index.keys);
-    for (let k = 0; k < this.keys.length; k++) addKey(this.firstKeys, this.keys[k] as number);
+    this.firstKeys = new FirstWordKeys(this.index);
   }
 
   /** The words of a text, in the arrays of the last text's words when they are big enough. */
@@ -131,12 +118,12 @@ export class Matcher {
     const firstKeys = this.firstKeys;
     for (let i = 0; i < length; ) {
       // Most words start no alias: an ASCII word is ruled out by its key (no string built), others by a search.
-      const mayStart = kinds[i] === WordKind.Folded ? findWord(this.gazetteer.aliases, this.index, wordNorm(tokens, text, i)) >= 0 : hasKey(firstKeys, keys[i] as number);
-      if (!mayStart) {
+      const w = kinds[i] === WordKind.Folded ? findWord(this.gazetteer.aliases, this.index, wordNorm(tokens, text, i)) : firstKeys.find(keys[i] as number);
+      if (w === -1) {
         i++;
         continue;
       }
-      const found = this.longestAt(text, tokens, i, length);
+      const found = this.longestAt(text, tokens, i, length, undefined, w);
       if (found) {
         matches.push(found.match);
         i = found.last;
@@ -179,20 +166,25 @@ export class Matcher {
     return out;
   }
 
-  /** The longest accepted alias starting at word `first` and ending at or before word `limit`. */
+  /**
+   * The longest accepted alias starting at word `first` and ending at or before word `limit`. `looked`: what
+   * the caller's look-up of the first word gave (by key for an ASCII word, by string for another).
+   */
   private longestAt(
     text: string,
     tokens: Words,
     first: number,
     limit: number,
     allow?: (c: Candidate) => boolean,
+    looked?: number,
   ): { match: Match; last: number } | null {
     if (limit <= first) return null;
     // An ASCII word finds its first word by key, without a string; the word itself is compared only if a name ends.
-    let w = tokens.kinds[first] === WordKind.Folded ? SHARED_KEY : findKey(this.keys, this.index.keyWords, tokens.keys[first] as number);
+    const ascii = tokens.kinds[first] !== WordKind.Folded;
+    let w = looked ?? (ascii ? this.firstKeys.find(tokens.keys[first] as number) : SHARED_KEY);
     if (w === -1) return null;
     // Found by key: the first word is still to be compared (below, once a name ends there).
-    let byKey = w >= 0;
+    let byKey = ascii && w >= 0;
     if (w === SHARED_KEY) w = findWord(this.gazetteer.aliases, this.index, wordNorm(tokens, text, first));
     let node: TrieNode | undefined = w >= 0 ? this.rootAt(w) : undefined;
     let best: { match: Match; last: number } | null = null;
