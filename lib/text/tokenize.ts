@@ -90,7 +90,6 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
       continue;
     }
     const start = i;
-    let end = i;
     // Most words are plain lower-case ASCII without doubled letters: their folded form is the word itself.
     let plain = true;
     // ASCII letters and digits only, keyed as `skeletonKey` does.
@@ -114,7 +113,7 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
           secondLast = last;
           last = c;
         }
-        end = ++i;
+        i++;
         continue;
       }
       if (cp >= 0xd800 && cp <= 0xdbff) cp = text.codePointAt(i) ?? cp;
@@ -125,7 +124,6 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
         ascii = false;
         prev = cp;
         i += width;
-        end = i;
       } else if (cls === CharClass.Joiner && isWordAt(text, i + width)) {
         // French elision (l’État, d’Alep, qu’Assad): the article is a word of its own.
         if (isElidedArticle(text, start, i)) break;
@@ -134,6 +132,8 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
         i += width;
       } else break;
     }
+    // A joiner is only stepped over when a word character follows it, so the word ends where the loop stopped.
+    const end = i;
     // Possessive: "Assad's" / "Assad’s" is the word Assad.
     let wordEnd = end;
     if (wordEnd - start > 2 && (text.charCodeAt(wordEnd - 1) | 0x20) === 0x73 && classify(text.charCodeAt(wordEnd - 2)) === CharClass.Joiner) {
