@@ -1,4 +1,4 @@
-import { isKeyedWord, skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
+import { isAscii, isKeyedWord, skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
 import { compareFirstWord, findWord, FirstWordKeys, SHARED_KEY, type FirstWordIndex } from './first-words';
@@ -37,8 +37,7 @@ const NON_WORD_ASCII = /[^A-Za-z0-9]/g;
 
 /** Letters and digits only; ASCII without the Unicode-property expression, whose first use compiles for a millisecond. */
 function wordCharsOf(s: string): string {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return s.replace(NON_WORD, '');
-  return s.replace(NON_WORD_ASCII, '');
+  return isAscii(s) ? s.replace(NON_WORD_ASCII, '') : s.replace(NON_WORD, '');
 }
 /** Words whose arrays a matcher keeps for the next text: 64k, enough for the content script's 32k-character chunks. */
 const SPARE_LIMIT = 1 << 16;

@@ -65,6 +65,12 @@ export function isArabicCodePoint(cp: number): boolean {
   return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
 }
 
+/** Only ASCII code units: the fast paths that need no Unicode-property expression. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Whether a word character (letter, digit or mark) is at `i`. */
 export function isWordAt(text: string, i: number): boolean {
   if (i >= text.length) return false;

@@ -3,11 +3,12 @@
  * the look-up and the re-anchoring of snippets.
  */
 
+import { isKeyedWord } from './skeleton';
+
 const MARKS = /\p{M}/gu;
 /** Latin combining diacritics, the only marks most pages have. */
 const LATIN_MARKS = /[\u0300-\u036f]/g;
 const JOINERS = /['`´‘’‛′ʼʻʾʿʹˈ]/g;
-const LATIN_WORD = /^[a-z0-9]+$/;
 const HAS_ARABIC = /[\u0600-\u06ff\u0750-\u077f]/;
 
 const ARABIC_LETTERS: Record<string, string> = {
@@ -42,7 +43,8 @@ function foldUncached(raw: string): string {
   let s = raw.replace(JOINERS, '').normalize('NFKC').toLowerCase().normalize('NFD');
   s = stripMarks(s).replace(JOINERS, '').replace(/\s+/g, '');
   s = s.replace(/ß/g, 'ss').replace(/ı/g, 'i').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/đ/g, 'd').replace(/ł/g, 'l');
-  if (LATIN_WORD.test(s)) return foldLatin(s);
+  // The words the tokenizer keys by their skeleton, which is what foldLatin leaves unchanged.
+  if (isKeyedWord(s)) return foldLatin(s);
   if (HAS_ARABIC.test(s)) return foldArabic(s);
   return s;
 }

@@ -1,3 +1,4 @@
+export { isAscii } from './chars';
 export { foldToken } from './fold';
 export { tokenize, tokenizeLazily, wordNorm, WordKind, type Tokens, type Words } from './tokenize';
 export { isKeyedWord, skeletonKey } from './skeleton';

@@ -1,11 +1,6 @@
 /** Arabic article particles written as words of their own ("al-", "ash-", "Hashd al Shaabi"): the tokenizer drops them. */
-import { CharClass, classify, opensWord } from './chars';
+import { CharClass, classify, isAscii, opensWord } from './chars';
 import { ARTICLES_BEFORE_HYPHEN, ARTICLES_BEFORE_SPACE, stripMarks } from './fold';
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 /** Lower-cased ASCII letters packed into one number ("al" → 0x616c): particles are compared without a string. */
 function packLower(text: string, start: number, end: number): number {
