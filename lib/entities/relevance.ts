@@ -110,11 +110,8 @@ function score(gazetteer: CompiledGazetteer, { weights, titleHits, tagHits = [],
       coreWeight += inMain;
     }
   }
-  for (const entity of new Set(titleHits.map((h) => h.entity))) {
-    const level = gazetteer.entities[entity]?.relevance ?? 'general';
-    total += TITLE_FACTOR * WEIGHT[level];
-    if (level === 'core') core.add(entity);
-  }
+  total += TITLE_FACTOR * distinctWeight(gazetteer, titleHits);
+  for (const h of titleHits) if (gazetteer.entities[h.entity]?.relevance === 'core') core.add(h.entity);
   const tagScore = Math.min(TAGS_MAX, distinctWeight(gazetteer, tagHits.filter((h) => !h.demonym)));
   total += tagScore;
   const dense = mainWords === 0 || (coreWeight * 1000) / mainWords >= MIN_CORE_PER_1000_WORDS || titleHits.some((h) => gazetteer.entities[h.entity]?.relevance === 'core');
