@@ -11,4 +11,4 @@ declare module 'virtual:crossframe/gazetteer' {
   export function loadGazetteer(): CompiledGazetteer;
 }
 
-declare module 'virtual:crossframe/page.css';
+declare module 'virtual:crossframe/highlights.css';

@@ -1,5 +1,5 @@
 import { loadGazetteer } from 'virtual:crossframe/gazetteer';
-import 'virtual:crossframe/page.css';
+import 'virtual:crossframe/highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';

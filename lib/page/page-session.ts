@@ -260,9 +260,8 @@ export class PageSession {
       if (i === 0) highlighter.draw(text, batch, { paint: false });
       else highlighter.append(text, batch, { paint: false });
       if (i + MARKS_PER_SLICE >= wanted.length) {
-        // Painted once, with the last batch, and our host element added in the same task: each visible
-        // change costs the page a frame, which on a 10 MB page is 30–45 ms once it has loaded (more while
-        // it is still loading).
+        // Painted once, with the last batch, and our host element added in the same task: each change
+        // repaints the whole page, which on a 10 MB page is a 50–110 ms task.
         this.ensureUi();
         highlighter.paint();
       }

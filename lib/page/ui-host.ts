@@ -23,7 +23,6 @@ export class UiHost {
     // Constructed sheets are not subject to the page's CSP for inline styles.
     this.root.adoptedStyleSheets = [sheet];
     (doc.documentElement ?? doc.body).appendChild(this.host);
-    showInTopLayer(this.host);
   }
 
   isOwn(node: Node | null): boolean {
@@ -34,26 +33,3 @@ export class UiHost {
     this.host.remove();
   }
 }
-
-/**
- * Puts the host in the top layer, as a manual popover: it closes none of the page's popovers and no click or
- * key closes it. Why: an element added to the page's own tree makes the browser walk the whole page before
- * painting (on a loaded 10 MB page, 25–30 ms of pre-paint in a 50–64 ms frame); one in the top layer does
- * not (a 27–41 ms frame, most of it the paint that any change costs there). Without popovers the host stays
- * where it is, fixed above the page.
- */
-function showInTopLayer(host: HTMLElement): void {
-  if (typeof host.showPopover !== 'function') return;
-  host.popover = 'manual';
-  try {
-    host.showPopover();
-  } catch {
-    // A document that refuses it: the fixed host works as it is.
-  }
-}
-
-/**
- * Manifest CSS for our host: a top-layer element gets a ::backdrop over the whole page, which a page's own
- * rule for its dialogs' backdrops (`::backdrop { background: … }`) would tint. Ours is never drawn.
- */
-export const HOST_PAGE_CSS = `${HOST_TAG}::backdrop { display: none !important; }`;
