@@ -24,15 +24,21 @@ const TRACE_CATEGORIES = 'toplevel,blink.user_timing,devtools.timeline,disabled-
 /** Runs `during` on a new page of `context` with Chromium's tracing on; returns its result and the trace. */
 async function traced<T>(context: BrowserContext, during: (page: Page) => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const page = await context.newPage();
+  const out = await tracedOn(context, page, () => during(page));
+  await page.close();
+  return out;
+}
+
+/** Runs `during` with Chromium's tracing on for `page`; returns its result and the trace. */
+async function tracedOn<T>(context: BrowserContext, page: Page, during: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
-  const result = await during(page);
+  const result = await during();
   const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.end');
   await done;
-  await page.close();
   return { result, events };
 }
 
@@ -133,6 +139,77 @@ async function summarize(context: BrowserContext, label: string, url: string, ru
   return median(plain.map((r) => r.busy));
 }
 
+/** Stores the reader's settings as the options page does. */
+async function setSettings(context: BrowserContext, settings: { enabled: boolean; disabledSites: string[] }): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), settings);
+}
+
+/**
+ * The longest main-thread task while the marks appear on a page that has loaded and settled with marks off,
+ * when the reader switches them on: no work of the page's own is pending then.
+ */
+async function marksSwitchedOnLate(context: BrowserContext, url: string, runs: number): Promise<number[]> {
+  const longest: number[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      await setSettings(context, { enabled: false, disabledSites: [] });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
+      await page.waitForTimeout(2000);
+      const { events } = await tracedOn(context, page, async () => {
+        // A mark from the page tells its main thread in the trace.
+        await page.evaluate("performance.mark('bench:switch-on')");
+        await setSettings(context, { enabled: true, disabledSites: [] });
+        await page.waitForFunction('CSS.highlights.size > 0', undefined, { timeout: 30_000 });
+        await page.waitForTimeout(1000);
+      });
+      await page.close();
+      longest.push(longestTaskFrom(events, 'bench:switch-on'));
+    }
+  } finally {
+    await setSettings(context, { enabled: true, disabledSites: [] });
+  }
+  return longest;
+}
+
+/**
+ * The floor under any mark on a page: the longest task once one word gets a styled highlight, on the loaded
+ * page in a browser without the extension (the style added, and settled, before).
+ */
+async function oneHighlightWithout(url: string, runs: number): Promise<number[]> {
+  const { context } = await launchWithExtension({ extension: false });
+  const longest: number[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate(`{ const s = document.createElement('style'); s.textContent = '::highlight(bench) { background-color: rgba(0, 150, 255, 0.24); }'; document.head.append(s); }`);
+      await page.waitForTimeout(2000);
+      const { events } = await tracedOn(context, page, async () => {
+        await page.evaluate(
+          `performance.mark('bench:highlight'); { const t = document.querySelector('article p').firstChild; CSS.highlights.set('bench', new Highlight(new StaticRange({ startContainer: t, startOffset: 0, endContainer: t, endOffset: 5 }))); }`,
+        );
+        await page.waitForTimeout(1000);
+      });
+      await page.close();
+      longest.push(longestTaskFrom(events, 'bench:highlight'));
+    }
+  } finally {
+    await context.close();
+  }
+  return longest;
+}
+
+/** The longest task on the page's main thread from the page's own User Timing mark `name` on. */
+function longestTaskFrom(events: TraceEvent[], name: string): number {
+  const mark = events.find((e) => e.cat.includes('user_timing') && e.name === name);
+  if (!mark) throw new Error(`The page’s mark ${name} is missing from the trace`);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && e.pid === mark.pid && e.tid === mark.tid && e.ts >= mark.ts);
+  return Math.max(0, ...tasks.map((e) => (e.dur as number) / 1000));
+}
+
 /** mark.js on the same page with the same aliases: one DOM pass per keyword. */
 async function markJs(page: Page, aliases: string[]): Promise<number> {
   await page.addScriptTag({ content: readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8') });
@@ -196,6 +273,10 @@ export async function benchPage(): Promise<void> {
     await summarize(context, '1 MB page of news text', big, 3);
     const tenMb = server.route('/bench/ten-megabytes.html', pageOfText(newsText(10 * 1024 * 1024), 'Ten megabytes of Syria news'));
     await summarize(context, '10 MB page of news text (hard page)', tenMb, 3);
+    const switchedOn = await marksSwitchedOnLate(context, tenMb, 3);
+    row('    marks switched on once it has loaded: longest task', `${ms(median(switchedOn))} (worst ${ms(Math.max(...switchedOn))})`);
+    const floor = await oneHighlightWithout(tenMb, 3);
+    row('    without the extension: one highlighted word, longest task', `${ms(median(floor))} (worst ${ms(Math.max(...floor))})`);
     const bare = await longestTaskWithout(tenMb, 3);
     row('    same page without the extension: its longest task while loading', `${ms(median(bare))} (worst ${ms(Math.max(...bare))})`);
     const deep = server.route(
