@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { corpusPlugin } from './scripts/vite-corpus-plugin';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [corpusPlugin()],
+    // WXT's content script context announces itself to every page (see private-context.ts): ours does not.
+    resolve: { alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('./entrypoints/content/private-context.ts', import.meta.url)) } },
     // CROSSFRAME_NO_MINIFY=1 keeps function names, for profiling.
     build: { target: 'es2022', chunkSizeWarningLimit: 1500, ...(process.env.CROSSFRAME_NO_MINIFY ? { minify: false } : {}) },
   }),

@@ -1,7 +1,7 @@
 import { loadGazetteer } from 'virtual:crossframe/gazetteer';
 import 'virtual:crossframe/highlights.css';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './private-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Matcher } from '../../lib/entities/matcher';
 import {
@@ -38,7 +38,7 @@ function send(msg: ContentToBackground): Promise<unknown> {
   return browser.runtime.sendMessage(msg).catch(() => undefined);
 }
 
-async function run(ctx: ContentScriptContext): Promise<void> {
+async function run(ctx: PageContext): Promise<void> {
   // Settings: read at document_start by the early script (see early-settings.ts); otherwise asked for now, and
   // they arrive while the page is being read. Only marking waits for them.
   const early = earlySettings();

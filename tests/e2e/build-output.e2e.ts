@@ -66,10 +66,18 @@ describe('the built extension (least privilege, no remote code)', () => {
     expect(cs).not.toMatch(/Fuse\b|useExtendedSearch/);
     expect(cs).not.toMatch(/afinn|abandon.{0,6}-2/);
     expect(existsSync(join(out('chrome-mv3'), 'content-scripts/content.css'))).toBe(true);
-    // The document-start script reads the settings and does nothing else (WXT's wrapper is most of its size).
+    // The document-start script reads the settings and does nothing else.
     const early = readFileSync(join(out('chrome-mv3'), 'content-scripts/early-settings.js'), 'utf8');
-    expect(early.length).toBeLessThan(8_000);
+    expect(early.length).toBeLessThan(4_000);
     expect(early).toMatch(/storage\.local\.get/);
     expect(early).not.toMatch(/querySelector|appendChild|innerHTML|sendMessage|createElement/);
+  });
+
+  it('builds both content scripts with the private context, which sends the page nothing', () => {
+    for (const name of ['content', 'early-settings']) {
+      const js = readFileSync(join(out('chrome-mv3'), `content-scripts/${name}.js`), 'utf8');
+      expect(js, name).toContain('crossframe.context.');
+      expect(js, name).not.toMatch(/content-script-started|postMessage|dispatchEvent/);
+    }
   });
 });

@@ -182,6 +182,40 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await page.close();
   });
 
+  it('tells the page nothing of its presence, and a page cannot stop it', async () => {
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/sample-news.html?page-listens`;
+    // What WXT's content script context announces, named after the extension: the page learns it and can
+    // send it back to end our work.
+    const started = (script: string) => `${env.browser.extensionId}:${script}:wxt:content-script-started`;
+    await page.addInitScript((names: string[]) => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (e) => heard.push(`message ${JSON.stringify(e.data)}`), true);
+      for (const name of names) document.addEventListener(name, () => heard.push(`event ${name}`), true);
+    }, [started('content'), started('early-settings')]);
+    try {
+      await page.goto(url);
+      const report = await reportCount(env.browser, url);
+      expect(report.marks).toBeGreaterThan(3);
+      expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+      // A page that knows the extension's id sends the announcement of a newer copy of each script...
+      await page.evaluate((names: string[]) => {
+        for (const name of names) document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: name.split(':')[1], messageId: 'forged' } }));
+      }, [started('content'), started('early-settings')]);
+      // ...and its marks stay, and text it adds later is still read.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Later, convoys left Aleppo for Mosul.';
+        document.querySelector('article')!.append(p);
+      });
+      await expect.poll(async () => Object.values(await highlightedTexts(page)).flat()).toContain('Aleppo');
+      expect(Object.values((await footprint(page)).highlights).reduce((n, v) => n + v, 0)).toBeGreaterThan(report.marks);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('never marks a site switched off before the page loads, and marks it once switched back on', async () => {
     // The settings are read as the page starts (early-settings content script); the main script uses that copy.
     await setSettings(env.browser, { enabled: true, disabledSites: ['127.0.0.1'] });
