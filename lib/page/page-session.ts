@@ -21,7 +21,7 @@ import { UiHost } from './ui-host';
 export const MAX_MARKS = 3000;
 /** Marks drawn per task: thousands of ranges at once would make one long task. */
 const MARKS_PER_SLICE = 600;
-/** User Timing marks around a scan, so that the page's own performance tools (and our bench) see our cost. */
+/** User Timing marks around a scan, for the bench (`SessionDeps.timing`). */
 export const PERF_SCAN_START = 'crossframe:scan-start';
 export const PERF_SCAN_END = 'crossframe:scan-end';
 /** When the scan's marks are all drawn (a relevant page; the report comes after). */
@@ -54,6 +54,11 @@ export interface SessionDeps {
   markingAllowed: () => boolean;
   /** Settles when the settings have been read: the scan starts at once, marks wait for it. */
   settingsReady?: Promise<unknown>;
+  /**
+   * Where to put User Timing marks around each scan, for the bench; null or absent in the shipped build. The
+   * page's own scripts read the same performance timeline, so marks there would tell every page we are here.
+   */
+  timing?: Pick<Performance, 'mark'> | null;
 }
 
 /**
@@ -110,7 +115,7 @@ export class PageSession {
     this.scanAbort = abort;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
-    const perf = this.deps.doc.defaultView?.performance;
+    const perf = this.deps.timing;
     perf?.mark(PERF_SCAN_START);
     let analysis: PageAnalysis;
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };

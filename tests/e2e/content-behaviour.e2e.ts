@@ -199,6 +199,8 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
       const report = await reportCount(env.browser, url);
       expect(report.marks).toBeGreaterThan(3);
       expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+      // Nor does the performance timeline the page reads carry marks of ours.
+      expect(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name))).toEqual([]);
       // A page that knows the extension's id sends the announcement of a newer copy of each script...
       await page.evaluate((names: string[]) => {
         for (const name of names) document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: name.split(':')[1], messageId: 'forged' } }));
