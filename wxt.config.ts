@@ -19,6 +19,9 @@ export default defineConfig({
     plugins: [corpusPlugin()],
     // WXT's content script context announces itself to every page (see private-context.ts): ours does not.
     resolve: { alias: { 'wxt/utils/content-script-context': fileURLToPath(new URL('./entrypoints/content/private-context.ts', import.meta.url)) } },
+    // CROSSFRAME_TIMING_MARKS=1: the bench's own build, with User Timing marks (see entrypoints/content/index.ts).
+    // A build variable of ours, not a WXT_ one: those are also read from .env files, where one could linger.
+    define: { __CROSSFRAME_TIMING_MARKS__: JSON.stringify(process.env.CROSSFRAME_TIMING_MARKS === '1') },
     // CROSSFRAME_NO_MINIFY=1 keeps function names, for profiling.
     build: { target: 'es2022', chunkSizeWarningLimit: 1500, ...(process.env.CROSSFRAME_NO_MINIFY ? { minify: false } : {}) },
   }),

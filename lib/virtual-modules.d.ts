@@ -12,3 +12,6 @@ declare module 'virtual:crossframe/gazetteer' {
 }
 
 declare module 'virtual:crossframe/highlights.css';
+
+/** Build-time constant (wxt.config.ts `define`): true only in the bench's build, CROSSFRAME_TIMING_MARKS=1. */
+declare const __CROSSFRAME_TIMING_MARKS__: boolean;

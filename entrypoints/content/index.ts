@@ -24,10 +24,10 @@ import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 
 /**
- * User Timing marks for the bench, only in a build made with WXT_TIMING_MARKS=1 (the bench's own): pages
- * read the same performance timeline, and marks on every page would tell each one that Crossframe is there.
+ * User Timing marks for the bench, only in a build made with CROSSFRAME_TIMING_MARKS=1 (the bench's own):
+ * pages read the same performance timeline, and marks on every page would tell each one Crossframe is there.
  */
-const timing = import.meta.env.WXT_TIMING_MARKS === '1' ? performance : null;
+const timing = __CROSSFRAME_TIMING_MARKS__ ? performance : null;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -39,12 +39,18 @@ export default defineContentScript({
   },
 });
 
-function send(msg: ContentToBackground): Promise<unknown> {
-  // The background may be restarting or the extension reloading: a lost message must not break the page.
-  return browser.runtime.sendMessage(msg).catch(() => undefined);
-}
-
 async function run(ctx: PageContext): Promise<void> {
+  const send = async (msg: ContentToBackground): Promise<unknown> => {
+    try {
+      return await browser.runtime.sendMessage(msg);
+    } catch {
+      // The background may be restarting, or the extension gone (reloaded, updated, removed; the call then
+      // throws at once): a lost message must not break the page, and an orphan leaves the page as it was
+      // (reading isInvalid ends the context, and its listener below undoes everything).
+      void ctx.isInvalid;
+      return undefined;
+    }
+  };
   // Settings: read at document_start by the early script (see early-settings.ts); otherwise asked for now, and
   // they arrive while the page is being read. Only marking waits for them.
   const early = earlySettings();

@@ -11,17 +11,21 @@ export class ContentScriptContext {
   private readonly controller = new AbortController();
 
   constructor(readonly contentScriptName: string) {
+    // The slot holds the AbortController itself, a platform object whose shape no build of ours changes.
     const slot = Symbol.for(`crossframe.context.${contentScriptName}`);
-    const shared = globalThis as unknown as Record<symbol, ContentScriptContext | undefined>;
-    shared[slot]?.controller.abort('A newer copy of the script started');
-    shared[slot] = this;
+    const shared = globalThis as unknown as Record<symbol, AbortController | undefined>;
+    shared[slot]?.abort('A newer copy of the script started');
+    shared[slot] = this.controller;
   }
 
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
-  /** Ended by a newer copy, or orphaned: the extension was reloaded, updated or removed. */
+  /**
+   * Ended by a newer copy, or orphaned: the extension was reloaded, updated or removed. Nothing tells an
+   * orphan; it finds out here, so the content script asks whenever a message to the extension fails.
+   */
   get isInvalid(): boolean {
     if (!this.signal.aborted && browser.runtime?.id == null) this.controller.abort('The extension is gone');
     return this.signal.aborted;

@@ -258,12 +258,12 @@ function pageOfText(text: string, title: string): string {
 }
 
 /**
- * The extension built again with the User Timing marks the figures come from (WXT_TIMING_MARKS=1), beside
- * the shipped build, which has none: pages can read them.
+ * The extension built again with the User Timing marks the figures come from (CROSSFRAME_TIMING_MARKS=1),
+ * beside the shipped build, which has none: pages can read them.
  */
 function buildWithTimingMarks(): string {
   const outDir = resolve(ROOT, '.output/bench');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, WXT_TIMING_MARKS: '1', CROSSFRAME_OUT_DIR: outDir }, stdio: 'ignore' });
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CROSSFRAME_TIMING_MARKS: '1', CROSSFRAME_OUT_DIR: outDir }, stdio: ['ignore', 'ignore', 'inherit'] });
   return resolve(outDir, 'chrome-mv3');
 }
 
