@@ -56,14 +56,21 @@ export function isExcludedElement(el: Element): boolean {
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const role = el.getAttribute('role');
   if (role && EDITABLE_ROLES.has(role)) return true;
-  const style = (el as HTMLElement).style;
-  if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
-  return false;
+  const style = inlineStyle(el);
+  return !!style && (style.display === 'none' || style.visibility === 'hidden');
+}
+
+/**
+ * The element's inline style, or null when it has none. Reading `style` of an element without a style
+ * attribute makes the browser build an empty declaration object for it: one per element of the page.
+ */
+function inlineStyle(el: Element): CSSStyleDeclaration | null {
+  return el.hasAttribute('style') ? ((el as HTMLElement).style ?? null) : null;
 }
 
 /** Not rendered at all (so it separates nothing): the hidden attribute or an inline display:none. */
 function isNotRendered(el: Element): boolean {
-  return el.hasAttribute('hidden') || (el as HTMLElement).style?.display === 'none';
+  return el.hasAttribute('hidden') || inlineStyle(el)?.display === 'none';
 }
 
 export function isBlockElement(el: Element): boolean {
