@@ -32,23 +32,23 @@ export interface PageText {
 /** Our own elements carry this attribute; the collector never reads them. */
 export const OWN_ATTRIBUTE = 'data-crossframe';
 
+/** By `localName`: lower case in HTML documents, so no case conversion per element (the walk visits them all). */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH',
-  'AUDIO', 'VIDEO', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK', 'DATALIST', 'OUTPUT',
+  'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'canvas', 'svg', 'math',
+  'audio', 'video', 'textarea', 'input', 'select', 'option', 'button', 'head', 'title', 'meta', 'link', 'datalist', 'output',
 ]);
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'IMG', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BODY',
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'img', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'body',
 ]);
 
 const EDITABLE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 
 /** Whether an element (and so its subtree) is left out by its tag or attributes alone, without asking for styles. */
 export function isExcludedElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag)) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
   if (el.hasAttribute(OWN_ATTRIBUTE)) return true;
   if (el.hasAttribute('hidden') || el.hasAttribute('inert')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
@@ -74,7 +74,7 @@ function isNotRendered(el: Element): boolean {
 }
 
 export function isBlockElement(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return BLOCK_TAGS.has(el.localName);
 }
 
 export interface CollectOptions {
