@@ -263,7 +263,14 @@ function pageOfText(text: string, title: string): string {
  */
 function buildWithTimingMarks(): string {
   const outDir = resolve(ROOT, '.output/bench');
-  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CROSSFRAME_TIMING_MARKS: '1', CROSSFRAME_OUT_DIR: outDir }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, CROSSFRAME_TIMING_MARKS: '1', CROSSFRAME_OUT_DIR: outDir }, stdio: 'pipe' });
+  } catch (e) {
+    // The build's own output, only when it failed (its warnings would bury the figures).
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${stdout ?? ''}${stderr ?? ''}`);
+    throw e;
+  }
   return resolve(outDir, 'chrome-mv3');
 }
 
