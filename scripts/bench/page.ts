@@ -94,19 +94,13 @@ async function measure(context: BrowserContext, url: string): Promise<Measured> 
   const mark = (n: string) => events.find((e) => e.cat.includes('user_timing') && e.name === n);
   const s = mark('crossframe:injected');
   const e = mark('crossframe:scan-end');
-  let longestTask = 0;
   const evaluate = Math.max(
     0,
     ...events
       .filter((ev) => ev.name === 'EvaluateScript' && ev.dur !== undefined && String(ev.args?.data?.url ?? '').includes('content-scripts/content.js'))
       .map((ev) => (ev.dur as number) / 1000),
   );
-  if (s && e) {
-    for (const ev of events) {
-      if (ev.name !== 'RunTask' || ev.ph !== 'X' || ev.pid !== s.pid || ev.tid !== s.tid || ev.dur === undefined) continue;
-      if (ev.ts + ev.dur >= s.ts && ev.ts <= e.ts) longestTask = Math.max(longestTask, ev.dur / 1000);
-    }
-  }
+  const longestTask = !s || !e ? 0 : longestTaskWhere(events, (ev) => ev.pid === s.pid && ev.tid === s.tid && ev.ts + (ev.dur as number) >= s.ts && ev.ts <= e.ts);
   return { toMarks: (t.drawn ?? t.end) - t.injected, toReport: t.end - t.injected, build: t.build, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask, evaluate, marks: t.detail.marks, relevant: t.detail.relevant };
 }
 
@@ -159,15 +153,12 @@ async function marksSwitchedOnLate(context: BrowserContext, url: string, runs: n
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
       await page.waitForTimeout(2000);
-      const { events } = await tracedOn(context, page, async () => {
-        // A mark from the page tells its main thread in the trace.
-        await page.evaluate("performance.mark('bench:switch-on')");
-        await setSettings(context, { enabled: true, disabledSites: [] });
-        await page.waitForFunction('CSS.highlights.size > 0', undefined, { timeout: 30_000 });
-        await page.waitForTimeout(1000);
-      });
-      await page.close();
-      longest.push(longestTaskFrom(events, 'bench:switch-on'));
+      longest.push(
+        await longestTaskAfter(context, page, async () => {
+          await setSettings(context, { enabled: true, disabledSites: [] });
+          await page.waitForFunction('CSS.highlights.size > 0', undefined, { timeout: 30_000 });
+        }),
+      );
     }
   } finally {
     await setSettings(context, { enabled: true, disabledSites: [] });
@@ -188,14 +179,13 @@ async function oneHighlightWithout(url: string, runs: number): Promise<number[]>
       await page.goto(url, { waitUntil: 'load' });
       await page.evaluate(`{ const s = document.createElement('style'); s.textContent = '::highlight(bench) { background-color: rgba(0, 150, 255, 0.24); }'; document.head.append(s); }`);
       await page.waitForTimeout(2000);
-      const { events } = await tracedOn(context, page, async () => {
-        await page.evaluate(
-          `performance.mark('bench:highlight'); { const t = document.querySelector('article p').firstChild; CSS.highlights.set('bench', new Highlight(new StaticRange({ startContainer: t, startOffset: 0, endContainer: t, endOffset: 5 }))); }`,
-        );
-        await page.waitForTimeout(1000);
-      });
-      await page.close();
-      longest.push(longestTaskFrom(events, 'bench:highlight'));
+      longest.push(
+        await longestTaskAfter(context, page, () =>
+          page.evaluate(
+            `{ const t = document.querySelector('article p').firstChild; CSS.highlights.set('bench', new Highlight(new StaticRange({ startContainer: t, startOffset: 0, endContainer: t, endOffset: 5 }))); }`,
+          ),
+        ),
+      );
     }
   } finally {
     await context.close();
@@ -203,12 +193,25 @@ async function oneHighlightWithout(url: string, runs: number): Promise<number[]>
   return longest;
 }
 
-/** The longest task on the page's main thread from the page's own User Timing mark `name` on. */
-function longestTaskFrom(events: TraceEvent[], name: string): number {
-  const mark = events.find((e) => e.cat.includes('user_timing') && e.name === name);
-  if (!mark) throw new Error(`The page’s mark ${name} is missing from the trace`);
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && e.pid === mark.pid && e.tid === mark.tid && e.ts >= mark.ts);
-  return Math.max(0, ...tasks.map((e) => (e.dur as number) / 1000));
+/**
+ * Traces `action` on a loaded `page`, then closes the page; returns the longest task of the page's main thread
+ * from the action on, in milliseconds (a User Timing mark from the page tells its thread in the trace).
+ */
+async function longestTaskAfter(context: BrowserContext, page: Page, action: () => Promise<unknown>): Promise<number> {
+  const { events } = await tracedOn(context, page, async () => {
+    await page.evaluate("performance.mark('bench:action')");
+    await action();
+    await page.waitForTimeout(1000);
+  });
+  await page.close();
+  const mark = events.find((e) => e.cat.includes('user_timing') && e.name === 'bench:action');
+  if (!mark) throw new Error('The page’s mark is missing from the trace');
+  return longestTaskWhere(events, (e) => e.pid === mark.pid && e.tid === mark.tid && e.ts >= mark.ts);
+}
+
+/** The longest of a trace's tasks that `where` selects, in milliseconds (0 if none). */
+function longestTaskWhere(events: TraceEvent[], where: (e: TraceEvent) => boolean): number {
+  return Math.max(0, ...events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && where(e)).map((e) => (e.dur as number) / 1000));
 }
 
 /** mark.js on the same page with the same aliases: one DOM pass per keyword. */
@@ -244,7 +247,7 @@ async function longestTaskWithout(url: string, runs: number): Promise<number[]> 
           .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
           .map((e) => `${e.pid}:${e.tid}`),
       );
-      longest.push(Math.max(0, ...events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)).map((e) => (e.dur as number) / 1000)));
+      longest.push(longestTaskWhere(events, (e) => mains.has(`${e.pid}:${e.tid}`)));
     }
   } finally {
     await context.close();
