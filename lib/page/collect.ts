@@ -178,7 +178,7 @@ function pageText(blocks: string[], length: number, segments: TextSegment[], tru
   };
 }
 
-/** Characters joined into one block of the page text between two slices of the walk. */
+/** Characters after which the walk closes a block of the page text, at the next line break. */
 const BLOCK_CHARS = 1 << 16;
 
 export function collectText(root: Element, opts: CollectOptions = {}): PageText {

@@ -266,7 +266,7 @@ export class PageSession {
       else highlighter.append(text, batch, { paint: false });
       if (i + MARKS_PER_SLICE >= wanted.length) {
         // Painted once, with the last batch, and our host element added in the same task: each change
-        // repaints the whole page, which on a 10 MB page is a 50–110 ms task.
+        // repaints the whole page, which on a 10 MB page is a 50–130 ms task.
         this.ensureUi();
         highlighter.paint();
       }
