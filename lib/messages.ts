@@ -83,7 +83,7 @@ export const BackgroundToContentSchema = z.lazy(() => z.discriminatedUnion('type
   z.object({ type: z.literal('content/save-selection') }),
 ]));
 
-/** The background's answer to a page report: how many of the reader's snippets were saved on this page. */
+/** The background's answer to a page report: how many of the reader's snippets were saved on this page (null: none). */
 export const ReportReplySchema = z.lazy(() => z.object({ saved: count() }));
 
 /** Where the saved snippets were found in the text the content script sent (orphans are not listed). */

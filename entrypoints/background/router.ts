@@ -42,9 +42,10 @@ function fromContent(msg: ContentToBackground, tab: Browser.tabs.Tab): Promise<u
   switch (msg.type) {
     case 'page/report':
       // The reply says whether the reader saved snippets on this page: then the page sends its text to find them in.
+      // None saved (nearly every page): no reply, so the page runs no validation code for it (see content/index.ts).
       return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() })
         .then(() => savedOnPage(msg.report.url))
-        .then((saved) => ({ saved }));
+        .then((saved) => (saved > 0 ? { saved } : null));
     case 'page/anchor-snippets':
       return anchorOnPage(msg.url, msg.text).then(async ({ ranges, anchored, orphans }) => {
         await updateTabState(tabId, msg.url, { snippets: { anchored, orphans } });

@@ -75,7 +75,9 @@ async function run(ctx: PageContext): Promise<void> {
     report: (report, fresh) =>
       void send({ type: 'page/report', report }).then(async (raw) => {
         // After a full scan, when the reader saved snippets here: the background finds them in the page's text.
-        const reply = fresh ? parseMessage(ReportReplySchema, raw) : null;
+        // No reply means none saved: the common case skips the schema, whose first use costs milliseconds of
+        // compiling on every page.
+        const reply = fresh && raw != null ? parseMessage(ReportReplySchema, raw) : null;
         const page = session.scannedText();
         if (!reply || reply.saved === 0 || !page) return;
         const found = parseMessage(AnchorReplySchema, await send({ type: 'page/anchor-snippets', url: report.url, text: page.text }));
