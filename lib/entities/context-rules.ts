@@ -1,4 +1,4 @@
-import { wordNorm, type Words } from '../text';
+import { foldToken, wordNorm, type Words } from '../text';
 
 /** What a context rule sees: the whole text, its words, and the candidate match as a word range. */
 export interface MatchContext {
@@ -64,10 +64,42 @@ const isBashar: ContextRule = (m) => {
   return !/\bHafe?i?z\b/i.test(back) || /\bBashar\b/i.test(back);
 };
 
+/**
+ * Words that speak of the Islamic State: beginnings of folded words ("attack" also finds "attacks"), and
+ * whole words where a beginning would find others ("war", not "warned"). "Isis" written in lower case is the
+ * group in British usage, but also the Egyptian goddess, the Thames at Oxford, a given name, a brand: there
+ * it is the group only when such words stand near it.
+ */
+const GROUP_CONTEXT_STEMS = [
+  'militan', 'fighter', 'jihad', 'extremis', 'terror', 'insurgen', 'caliph', 'islamis', 'islamic', 'syria', 'iraq',
+  'mosul', 'raqqa', 'baghdadi', 'daesh', 'isil', 'attack', 'bombing', 'bomber', 'suicide', 'claim', 'behead',
+  'hostage', 'airstrike', 'coalition', 'kurd', 'troops', 'offensive', 'stronghold', 'recruit', 'propaganda',
+  'gunm', 'massacre', 'sharia', 'radicali', 'khorasan', 'assad', 'military', 'killed', 'defeat', 'remnants', 'warfare',
+].map(foldToken);
+const GROUP_CONTEXT_WORDS = new Set(['war', 'wars', 'army', 'armies', 'sdf', 'bomb', 'bombs', 'jets'].map(foldToken));
+/** Words either side of a lower-case "Isis" that are searched for those (a long paragraph's worth). */
+const GROUP_CONTEXT_SPAN = 60;
+
+const speaksOfTheGroup = (m: MatchContext): boolean => {
+  const from = Math.max(0, m.first - GROUP_CONTEXT_SPAN);
+  const to = Math.min(m.tokens.length, m.last + GROUP_CONTEXT_SPAN);
+  for (let t = from; t < to; t++) {
+    if (t >= m.first && t < m.last) continue;
+    const word = wordNorm(m.tokens, m.text, t);
+    if (GROUP_CONTEXT_WORDS.has(word)) return true;
+    for (const stem of GROUP_CONTEXT_STEMS) if (word.startsWith(stem)) return true;
+  }
+  return false;
+};
+
+/** "ISIS" in capitals is the group (unless the whole line is shouted); "Isis" only where the text speaks of it. */
+const isIsis: ContextRule = (m) => (isShouted(m.surface) && notInShoutedText(m)) || speaksOfTheGroup(m);
+
 /** Rules by folded alias. A folded alias claimed by two entities is only allowed when a rule here settles it. */
 const RULES = new Map<string, ContextRule>([
   ['is', isTheGroup],
   ['asad', isBashar],
+  ['isis', isIsis],
 ]);
 
 export function hasContextRule(folded: string): boolean {

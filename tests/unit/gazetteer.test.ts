@@ -44,6 +44,10 @@ describe('the shipped gazetteer (corpus/entities.json)', () => {
     expect(find('Damaskus, Rakka, Islamischer Staat, État islamique, Alep, دير الزور, حزب الله')).toEqual([
       'damascus', 'raqqa', 'isis', 'isis', 'aleppo', 'deir-ez-zor', 'hezbollah',
     ]);
+    // German adjectives take endings after an article: "die Syrische…", "der Syrischen Demokratischen Kräfte".
+    expect(find('Kämpfer der Syrischen Demokratischen Kräfte und der Islamischen Republik Iran, im Vereinigten Königreich')).toEqual([
+      'syrian-democratic-forces', 'iran', 'united-kingdom',
+    ]);
   });
 
   it('knows the required spellings of the issue', () => {

@@ -77,6 +77,19 @@ describe('matcher on a gazetteer written for the tests', () => {
     expect(ids('ISIS IS BEATEN')).toEqual(['isis']);
   });
 
+  it('reads a lower-case "Isis" as the group only where the text speaks of the group', () => {
+    // British usage writes the group "Isis"; so do stories about the goddess and the Thames at Oxford.
+    expect(ids('Isis fighters withdrew from the town.')).toEqual(['isis']);
+    expect(ids('The last Isis stronghold fell. Witnesses said the town was quiet.')).toEqual(['isis']);
+    expect(ids('ISIS said nothing.')).toEqual(['isis']);
+    expect(ids('The goddess Isis, wife of Osiris, was worshipped along the Nile.')).toEqual([]);
+    expect(ids('Oriel held the Headship on the Isis, and the crews warned of floods.')).toEqual([]);
+    expect(ids('THE TEMPLE OF ISIS AT PHILAE')).toEqual([]);
+    // A word that only begins like one of the group's words is not one ("warned" is no "war").
+    expect(ids('The river Isis rose; the club warned rowers.')).toEqual([]);
+    expect(ids('The river Isis rose during the war.')).toEqual(['isis']);
+  });
+
   it('reads "US" as the country, never the pronoun', () => {
     expect(ids('US forces and U.S. officials')).toEqual(['united-states', 'united-states']);
     expect(ids('let us go; give us time')).toEqual([]);
