@@ -95,11 +95,42 @@ const speaksOfTheGroup = (m: MatchContext): boolean => {
 /** "ISIS" in capitals is the group (unless the whole line is shouted); "Isis" only where the text speaks of it. */
 const isIsis: ContextRule = (m) => (isShouted(m.surface) && notInShoutedText(m)) || speaksOfTheGroup(m);
 
+/** Whether the text between two offsets is spaces only (no punctuation, no line break). */
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 0x20 && text.charCodeAt(i) !== 0xa0) return false;
+  return true;
+}
+
+const startsUpperCase = (text: string, at: number) => {
+  const c = text.charAt(at);
+  return c !== c.toLowerCase();
+};
+
+/**
+ * "Shia" as a man's given name ("Mohammed Shia al-Sudani", Iraq's prime minister from 2022): a capitalised
+ * name just before it and a capitalised "al-" name just after it.
+ */
+const notInPersonalName: ContextRule = (m) => {
+  const { tokens, text } = m;
+  const before = m.first - 1;
+  const after = m.last;
+  if (before < 0 || after >= tokens.length) return true;
+  const articleAfter = (tokens.starts[after] as number) < (tokens.wordStarts[after] as number);
+  return !(
+    articleAfter &&
+    startsUpperCase(text, tokens.wordStarts[before] as number) &&
+    startsUpperCase(text, tokens.wordStarts[after] as number) &&
+    onlySpacesBetween(text, tokens.ends[before] as number, tokens.starts[m.first] as number) &&
+    onlySpacesBetween(text, tokens.ends[m.last - 1] as number, tokens.starts[after] as number)
+  );
+};
+
 /** Rules by folded alias. A folded alias claimed by two entities is only allowed when a rule here settles it. */
 const RULES = new Map<string, ContextRule>([
   ['is', isTheGroup],
   ['asad', isBashar],
   ['isis', isIsis],
+  ['shia', notInPersonalName],
 ]);
 
 export function hasContextRule(folded: string): boolean {

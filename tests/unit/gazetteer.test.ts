@@ -58,6 +58,14 @@ describe('the shipped gazetteer (corpus/entities.json)', () => {
     expect(find('Popular Mobilization Units, Popular Mobilisation Forces, PMU, PMF, Hashd al-Shaabi, al-Hashd al-Shabi')).toEqual(Array(6).fill('popular-mobilization-units'));
   });
 
+  it('does not take the given name "Shia" for the branch of Islam', () => {
+    const shia = (text: string) => matcher.find(text).filter((m) => matcher.gazetteer.entities[m.entity]!.id === 'shia-islam').map((m) => m.surface);
+    expect(shia('Prime Minister Mohammed Shia al-Sudani met Shia leaders.')).toEqual(['Shia']);
+    expect(shia('Iraq’s prime minister, Mohammed Shia al-Sudani, spoke.')).toEqual([]);
+    // Not a name: a lower-case word before it, or punctuation between.
+    expect(shia('the Shia al-Wefaq party; Sunni, Shia, al-Sadr’s men')).toEqual(['Shia', 'Shia']);
+  });
+
   it('names only entities that a corpus body mentions', () => {
     const mentioned = new Set(shippedBuild().mentions.map((m) => m.entity));
     expect(file.entities.filter((e) => !mentioned.has(e.id)).map((e) => e.id)).toEqual([]);
