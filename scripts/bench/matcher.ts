@@ -42,6 +42,10 @@ export function benchMatcher(): void {
       row('  of which splitting into keyed words', ms(tok.median));
     }
   }
+  // Hostile text: an ambiguous name on every line, with nothing near it that settles it (each is judged).
+  const flood = 'The goddess Isis was seen. '.repeat(Math.ceil((1024 * 1024) / 27)).slice(0, 1024 * 1024);
+  const floodTime = time(() => matcher.find(flood), 10, 2);
+  row('scan 1 MB of one ambiguous name ("Isis") with nothing to settle it', ms(floodTime.median));
   const articles = buildCorpus(input).articles;
   const avg = articles.reduce((n, a) => n + a.body.length, 0) / articles.length;
   const typical = time(() => {
