@@ -87,33 +87,53 @@ const GROUP_WORDS = new Set(
 const GROUP_CONTEXT_SPAN = 60;
 
 /**
- * For a text's words, how many of the group's words come before each word, counted as far as an "Isis" has
- * needed: a page of nothing but "Isis" costs one pass over its words, not a window per mention.
+ * Where the group's words stand among a text's words, for words `from` up to `to` (looked at once each): a
+ * text is matched left to right, so each "Isis" extends the span only by what its window adds. A page of
+ * nothing but "Isis" costs one pass over its words, and a news page only the windows around its mentions.
  */
-interface GroupWordCounts {
-  before: Int32Array;
-  countedUpTo: number;
+interface GroupWordScan {
+  from: number;
+  to: number;
+  /** Indices of the group's words in [from, to), ascending. */
+  at: number[];
 }
-const groupWordCounts = new WeakMap<Words, GroupWordCounts>();
+const groupWordScans = new WeakMap<Words, GroupWordScan>();
 
-function groupWordsBefore(tokens: Words, end: number): Int32Array {
-  let c = groupWordCounts.get(tokens);
-  if (!c) groupWordCounts.set(tokens, (c = { before: new Int32Array(tokens.length + 1), countedUpTo: 0 }));
-  const { before } = c;
-  for (let t = c.countedUpTo; t < end; t++) {
-    const isGroupWord = tokens.kinds[t] !== WordKind.Folded && GROUP_WORDS.has(tokens.keys[t] as number);
-    before[t + 1] = (before[t] as number) + (isGroupWord ? 1 : 0);
+function isGroupWord(tokens: Words, t: number): boolean {
+  return tokens.kinds[t] !== WordKind.Folded && GROUP_WORDS.has(tokens.keys[t] as number);
+}
+
+/** The scan of `tokens` covering words [from, to): extended, or started afresh where it does not reach back or across. */
+function groupWordsIn(tokens: Words, from: number, to: number): GroupWordScan {
+  let scan = groupWordScans.get(tokens);
+  if (!scan || from < scan.from || from > scan.to) groupWordScans.set(tokens, (scan = { from, to: from, at: [] }));
+  for (let t = scan.to; t < to; t++) if (isGroupWord(tokens, t)) scan.at.push(t);
+  scan.to = Math.max(scan.to, to);
+  return scan;
+}
+
+/** Index of the first entry of ascending `a` that is at least `x`. */
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
   }
-  c.countedUpTo = Math.max(c.countedUpTo, end);
-  return before;
+  return lo;
 }
 
 const speaksOfTheGroup = (m: MatchContext): boolean => {
   const from = Math.max(0, m.first - GROUP_CONTEXT_SPAN);
   const to = Math.min(m.tokens.length, m.last + GROUP_CONTEXT_SPAN);
-  const before = groupWordsBefore(m.tokens, to);
-  const inside = (before[m.last] as number) - (before[m.first] as number);
-  return (before[to] as number) - (before[from] as number) - inside > 0;
+  const { at } = groupWordsIn(m.tokens, from, to);
+  // A group word in the window, not inside the candidate itself.
+  for (let k = lowerBound(at, from); k < at.length && (at[k] as number) < to; k++) {
+    const t = at[k] as number;
+    if (t < m.first || t >= m.last) return true;
+  }
+  return false;
 };
 
 /** "ISIS" in capitals is the group (unless the whole line is shouted); "Isis" only where the text speaks of it. */

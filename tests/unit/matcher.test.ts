@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher, type Match } from '../../lib/entities/matcher';
 import { compileGazetteer } from '../../lib/entities/compile';
@@ -88,6 +89,27 @@ describe('matcher on a gazetteer written for the tests', () => {
     // A word that only begins like one of the group's words is not one ("warned" is no "war").
     expect(ids('The river Isis rose; the club warned rowers.')).toEqual([]);
     expect(ids('The river Isis rose during the war.')).toEqual(['isis']);
+  });
+
+  it('looks for the group\'s words within 60 words either side of each lower-case "Isis", however many there are', () => {
+    const filler = (n: number) => Array(n).fill('river').join(' ');
+    expect(ids(`Isis ${filler(59)} war.`)).toEqual(['isis']);
+    expect(ids(`Isis ${filler(60)} war.`)).toEqual([]);
+    expect(ids(`war ${filler(59)} Isis.`)).toEqual(['isis']);
+    expect(ids(`war ${filler(60)} Isis.`)).toEqual([]);
+    // Random runs of words: each "Isis" is the group exactly when a "war" stands within 60 words of it.
+    const vocabulary = ['river', 'boat', 'crew', 'rowed'];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 199 }), { maxLength: 500 }), (draws) => {
+        // Mostly filler, some "Isis" and rare "war", so that windows overlap, touch and stand apart.
+        const words = draws.map((d) => (d < 12 ? 'Isis' : d === 12 ? 'war' : vocabulary[d % 4]!));
+        const expected = words.flatMap((w, k) =>
+          w === 'Isis' && words.slice(Math.max(0, k - 60), k + 61).includes('war') ? ['isis'] : [],
+        );
+        expect(ids(words.join(' ') + '.')).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 20261122 },
+    );
   });
 
   it('reads "US" as the country, never the pronoun', () => {
