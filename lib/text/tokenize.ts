@@ -99,6 +99,8 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
     let last = -1;
     let secondLast = -1;
     let prev = -1;
+    /** An ASCII word's possessive ("Assad's"): the word ends at the apostrophe, keyed as written up to it. */
+    let possessive = false;
     while (i < len) {
       cp = text.charCodeAt(i);
       const c = cp < 128 ? (KEY_CHAR[cp] as number) : 0;
@@ -127,20 +129,21 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
       } else if (cls === CharClass.Joiner && isWordAt(text, i + width)) {
         // French elision (l’État, d’Alep, qu’Assad): the article is a word of its own.
         if (isElidedArticle(text, start, i)) break;
+        if (ascii && i > start && (text.charCodeAt(i + width) | 0x20) === 0x73 && !continuesWord(text, i + width + 1)) {
+          possessive = true;
+          break;
+        }
         plain = false;
         ascii = false;
         i += width;
       } else break;
     }
     // A joiner is only stepped over when a word character follows it, so the word ends where the loop stopped.
+    let wordEnd = i;
+    // Possessive: "Assad's" / "Assad’s" is the word Assad. Most are found above; this catches the others (Shaʿbi’s).
+    if (possessive) i += 2;
+    else if (i - start > 2 && (text.charCodeAt(i - 1) | 0x20) === 0x73 && classify(text.charCodeAt(i - 2)) === CharClass.Joiner) wordEnd -= 2;
     const end = i;
-    // Possessive: "Assad's" / "Assad’s" is the word Assad.
-    let wordEnd = end;
-    if (wordEnd - start > 2 && (text.charCodeAt(wordEnd - 1) | 0x20) === 0x73 && classify(text.charCodeAt(wordEnd - 2)) === CharClass.Joiner) {
-      wordEnd -= 2;
-    }
-    // A possessive's apostrophe is not part of the word: only a word as written all through is keyed.
-    if (wordEnd !== end) ascii = false;
     if (plain && wordEnd - start >= 4 && text.charCodeAt(wordEnd - 2) === LOWER_A && text.charCodeAt(wordEnd - 1) === LOWER_H) plain = false;
     const kind = ascii ? (plain ? WordKind.Plain : WordKind.Ascii) : WordKind.Folded;
     let norm: string | undefined;
@@ -188,6 +191,12 @@ const ELIDED = /^(?:[cdjlmnst]|qu)$/i;
 
 function isElidedArticle(text: string, start: number, at: number): boolean {
   return at - start <= 2 && ELIDED.test(text.slice(start, at));
+}
+
+/** The loop above would go on with the word at `i`: a word character, or a joiner before one. */
+function continuesWord(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  return isWordAt(text, i) || (classify(text.charCodeAt(i)) === CharClass.Joiner && isWordAt(text, i + 1));
 }
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
