@@ -35,6 +35,17 @@ export function compareFirstWord(folded: string, word: string): number {
   }
 }
 
+/**
+ * Whether a folded alias's first word is the text's word from `start` to `end` lower-cased: for a word of
+ * ASCII letters and digits whose folded form is just that (`WordKind.Plain`), compared without a string.
+ */
+export function firstWordIsLowered(folded: string, text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (folded.length < n || (folded.length > n && folded.charCodeAt(n) !== 32)) return false;
+  for (let i = 0; i < n; i++) if (folded.charCodeAt(i) !== (text.charCodeAt(start + i) | 0x20)) return false;
+  return true;
+}
+
 /** The aliases in first-word order; a stable sort, so each word keeps its aliases in file order. */
 export function sortByFirstWord(aliases: CompiledAlias[]): CompiledAlias[] {
   return [...aliases].sort((x, y) => compareFirstWord(x[0], firstWordOf(y[0])));

@@ -1,7 +1,7 @@
 import { isAscii, isKeyedWord, skeletonKey, tokenizeLazily, wordNorm, WordKind, type Words } from '../text';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { contextRuleFor, notInShoutedText, type ContextRule } from './context-rules';
-import { compareFirstWord, findWord, FirstWordKeys, SHARED_KEY, type FirstWordIndex } from './first-words';
+import { compareFirstWord, findWord, firstWordIsLowered, FirstWordKeys, SHARED_KEY, type FirstWordIndex } from './first-words';
 
 export interface Match {
   /** Index into the gazetteer's entities. */
@@ -192,7 +192,12 @@ export class Matcher {
       j++;
       if (node.out) {
         if (byKey) {
-          if (compareFirstWord(this.gazetteer.aliases[this.index.offsets[w] as number]![0], wordNorm(tokens, text, first)) !== 0) return null;
+          const alias = this.gazetteer.aliases[this.index.offsets[w] as number]![0];
+          const same =
+            tokens.kinds[first] === WordKind.Plain
+              ? firstWordIsLowered(alias, text, tokens.wordStarts[first] as number, tokens.ends[first] as number)
+              : compareFirstWord(alias, wordNorm(tokens, text, first)) === 0;
+          if (!same) return null;
           byKey = false;
         }
         const accepted = this.accept(text, tokens, first, j, allow ? node.out.filter(allow) : node.out);

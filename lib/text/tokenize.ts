@@ -32,7 +32,7 @@ export interface Tokens extends Words {
 export const enum WordKind {
   /** Not pure ASCII letters and digits: folded while tokenizing, no key. */
   Folded = 0,
-  /** Lower-case ASCII, no doubled letter, no final "ah": the folded form is the word as written. */
+  /** ASCII letters and digits, no doubled letter, no final "ah" (in any case): the folded form is the word lower-cased. */
   Plain = 1,
   /** Other ASCII letters and digits: folded by `foldToken`. */
   Ascii = 2,
@@ -62,7 +62,7 @@ export function wordNorm(words: Words, text: string, i: number): string {
   const norm = words.norms[i];
   if (norm !== undefined) return norm;
   const raw = text.slice(words.wordStarts[i], words.ends[i]);
-  return words.kinds[i] === WordKind.Plain ? raw : foldToken(raw);
+  return words.kinds[i] === WordKind.Plain ? raw.toLowerCase() : foldToken(raw);
 }
 
 function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
@@ -90,7 +90,7 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
       continue;
     }
     const start = i;
-    // Most words are plain lower-case ASCII without doubled letters: their folded form is the word itself.
+    // Most words are plain ASCII without doubled letters: their folded form is the word lower-cased.
     let plain = true;
     // ASCII letters and digits only, keyed as `skeletonKey` does.
     let ascii = true;
@@ -105,10 +105,9 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
       cp = text.charCodeAt(i);
       const c = cp < 128 ? (KEY_CHAR[cp] as number) : 0;
       if (c !== 0) {
-        // Most characters: an ASCII letter or digit, keyed as `skeletonKey` does. Of these, only the
-        // upper-case letters lack bit 0x20.
-        if (plain && ((cp & 0x20) === 0 || cp === prev)) plain = false;
-        prev = cp;
+        // Most characters: an ASCII letter or digit, keyed as `skeletonKey` does; bit 0x20 lower-cases it.
+        if (plain && (cp | 0x20) === prev) plain = false;
+        prev = cp | 0x20;
         if (c !== last) {
           beforeLast = key;
           key = Math.imul(key ^ c, KEY_PRIME);
@@ -144,7 +143,7 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
     if (possessive) i += 2;
     else if (i - start > 2 && (text.charCodeAt(i - 1) | 0x20) === 0x73 && classify(text.charCodeAt(i - 2)) === CharClass.Joiner) wordEnd -= 2;
     const end = i;
-    if (plain && wordEnd - start >= 4 && text.charCodeAt(wordEnd - 2) === LOWER_A && text.charCodeAt(wordEnd - 1) === LOWER_H) plain = false;
+    if (plain && wordEnd - start >= 4 && (text.charCodeAt(wordEnd - 2) | 0x20) === LOWER_A && (text.charCodeAt(wordEnd - 1) | 0x20) === LOWER_H) plain = false;
     const kind = ascii ? (plain ? WordKind.Plain : WordKind.Ascii) : WordKind.Folded;
     let norm: string | undefined;
     if (kind === WordKind.Folded) {
@@ -164,7 +163,7 @@ function scanWords(text: string, lazy: boolean, reuse?: Words): Words {
     }
     if (norm === undefined && !lazy) {
       const raw = text.slice(start, wordEnd);
-      norm = kind === WordKind.Plain ? raw : foldToken(raw);
+      norm = kind === WordKind.Plain ? raw.toLowerCase() : foldToken(raw);
     }
     if (n === starts.length) {
       starts = grow(starts);

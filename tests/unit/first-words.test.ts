@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWord, FirstWordKeys, firstWordOf, SHARED_KEY } from '../../lib/entities/first-words';
+import { findWord, FirstWordKeys, firstWordIsLowered, firstWordOf, SHARED_KEY } from '../../lib/entities/first-words';
 import { skeletonKey } from '../../lib/text';
 import { miniGazetteer, shippedMatcher } from './helpers/corpus';
 
@@ -39,4 +39,20 @@ describe('first-word index (compiled with the gazetteer, so that no page builds 
       expect(byKey.find(skeletonKey('zzzznotaword'))).toBe(-1);
     });
   }
+});
+
+describe('firstWordIsLowered (an alias\'s first word against a plain ASCII word of the text, in place)', () => {
+  const text = 'In Syria, SYRIAN jets; Raqa 2019.';
+  const word = (w: string) => [text.indexOf(w), text.indexOf(w) + w.length] as const;
+  it('compares the lower-cased word with the whole first word, and only the first word', () => {
+    expect(firstWordIsLowered('syria', text, ...word('Syria'))).toBe(true);
+    expect(firstWordIsLowered('syria democratic forces', text, ...word('Syria'))).toBe(true);
+    expect(firstWordIsLowered('syrian', text, ...word('SYRIAN'))).toBe(true);
+    expect(firstWordIsLowered('syrian', text, ...word('Syria'))).toBe(false);
+    expect(firstWordIsLowered('syria', text, ...word('SYRIAN'))).toBe(false);
+    expect(firstWordIsLowered('syriac church', text, ...word('Syria'))).toBe(false);
+    expect(firstWordIsLowered('raqa', text, ...word('Raqa'))).toBe(true);
+    expect(firstWordIsLowered('2019', text, ...word('2019'))).toBe(true);
+    expect(firstWordIsLowered('2018', text, ...word('2019'))).toBe(false);
+  });
 });
