@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
-import { DEMONYM_HIGHLIGHT, FOCUS_HIGHLIGHT, highlightName } from './highlight';
+import { DEMONYM_HIGHLIGHT, FOCUS_HIGHLIGHT, highlightName, plainHighlight } from './highlight';
+import { SNIPPET_HIGHLIGHT } from './snippet-marks';
 
 /**
  * Each type has its own tint and its own underline style, so types differ without relying on colour alone.
@@ -14,15 +15,32 @@ export const TYPE_STYLES: Record<EntityType, { tint: string; line: string; style
   event: { tint: 'rgba(0, 190, 110, 0.26)', line: '#0a7a48', style: 'double' },
 };
 
-export function highlightCss(): string {
-  const rules = ENTITY_TYPES.map((t) => {
+/** One kind of mark: its tint and text colour, and the underline that huge pages go without. */
+interface MarkStyle {
+  name: string;
+  paint: string;
+  underline: string;
+}
+
+const MARK_STYLES: MarkStyle[] = [
+  ...ENTITY_TYPES.map((t) => {
     const s = TYPE_STYLES[t];
-    return `::highlight(${highlightName(t)}) { background-color: ${s.tint}; text-decoration: underline ${s.style} ${s.line} 2px; }`;
-  });
-  // Adjectives ("Kurdish-led", "Russian jets") say less than names: a thin dotted underline, no tint.
-  rules.push(`::highlight(${DEMONYM_HIGHLIGHT}) { text-decoration: underline dotted #6b7280 1px; }`);
+    return { name: highlightName(t), paint: `background-color: ${s.tint};`, underline: `underline ${s.style} ${s.line} 2px` };
+  }),
+  // Adjectives ("Kurdish-led", "Russian jets") say less than names: a thin dotted underline, no tint (a faint
+  // grey tint when plain).
+  { name: DEMONYM_HIGHLIGHT, paint: '', underline: 'underline dotted #6b7280 1px' },
   // The reader's saved snippets: a strong yellow with a thick underline, unlike any entity mark.
-  rules.push(`::highlight(crossframe-snippet) { background-color: rgba(255, 214, 0, 0.5); color: #1b1d21; text-decoration: underline solid #7a5a00 3px; }`);
-  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: #ffd400; color: #000; text-decoration: underline solid #000 3px; }`);
-  return rules.join('\n');
+  { name: SNIPPET_HIGHLIGHT, paint: 'background-color: rgba(255, 214, 0, 0.5); color: #1b1d21;', underline: 'underline solid #7a5a00 3px' },
+  { name: FOCUS_HIGHLIGHT, paint: 'background-color: #ffd400; color: #000;', underline: 'underline solid #000 3px' },
+];
+
+const PLAIN_DEMONYM_TINT = 'background-color: rgba(107, 114, 128, 0.18);';
+
+/** The ::highlight rules of every kind of mark, underlined and plain (`usesPlainMarks`). */
+export function highlightCss(): string {
+  return MARK_STYLES.flatMap(({ name, paint, underline }) => [
+    `::highlight(${name}) { ${paint}${paint ? ' ' : ''}text-decoration: ${underline}; }`,
+    `::highlight(${plainHighlight(name)}) { ${paint || PLAIN_DEMONYM_TINT} }`,
+  ]).join('\n');
 }

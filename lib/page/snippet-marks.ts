@@ -1,5 +1,5 @@
 import type { PageText } from './collect';
-import type { HighlightEnv } from './highlight';
+import { plainHighlight, usesPlainMarks, type HighlightEnv } from './highlight';
 import { toDomPoint } from './positions';
 
 export const SNIPPET_HIGHLIGHT = 'crossframe-snippet';
@@ -27,11 +27,13 @@ export function paintSnippets(env: HighlightEnv, page: PageText, found: readonly
     ranges.push(env.createRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset }));
     painted.push(f.id);
   }
-  if (ranges.length) env.registry.set(SNIPPET_HIGHLIGHT, env.createHighlight(ranges));
-  else env.registry.delete(SNIPPET_HIGHLIGHT);
+  clearSnippets(env);
+  // Drawn plain where the entity marks are (a huge page), for the same reason.
+  if (ranges.length) env.registry.set(usesPlainMarks(page) ? plainHighlight(SNIPPET_HIGHLIGHT) : SNIPPET_HIGHLIGHT, env.createHighlight(ranges));
   return painted;
 }
 
 export function clearSnippets(env: HighlightEnv): void {
   env.registry.delete(SNIPPET_HIGHLIGHT);
+  env.registry.delete(plainHighlight(SNIPPET_HIGHLIGHT));
 }

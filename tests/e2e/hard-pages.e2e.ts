@@ -41,6 +41,11 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     expect(report).toMatchObject({ relevant: true, capped: true, marks: 3000 });
     expect(await p.evaluate(() => (window as unknown as { highlightsWhenHostCame?: number }).highlightsWhenHostCame)).toBeGreaterThan(0);
     expect((report as { note?: string }).note).toMatch(/Too many names to mark: the first 3000 are marked/);
+    // Tints without underlines here: an underlined highlight makes Chromium repaint all 10 MB of text.
+    const names = await p.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
+    expect(names).toContain('crossframe-place-plain');
+    expect(names.filter((n) => !n.endsWith('-plain'))).toEqual([]);
+    await screenshot(p, 'ten-megabytes-plain-marks');
     expect(await responsive(p)).toBe(true);
     const panel = await env.browser.context.newPage();
     await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
