@@ -11,7 +11,7 @@ declare module 'virtual:crossframe/gazetteer' {
   export function loadGazetteer(): CompiledGazetteer;
 }
 
-declare module 'virtual:crossframe/highlights.css';
+declare module 'virtual:crossframe/page.css';
 
 /** Build-time constant (wxt.config.ts `define`): true only in the bench's build, CROSSFRAME_TIMING_MARKS=1. */
 declare const __CROSSFRAME_TIMING_MARKS__: boolean;

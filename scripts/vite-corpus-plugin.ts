@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { compileGazetteer } from '../lib/entities/compile';
 import { highlightCss } from '../lib/page/highlight-styles';
+import { HOST_PAGE_CSS } from '../lib/page/ui-host';
 import { corpusVersion } from '../lib/corpus/version';
 import { corpusDir, loadCorpusOrThrow } from './lib/read-corpus';
 
@@ -19,10 +20,11 @@ const MODULES = {
     return `let parsed;\nexport function loadGazetteer() {\n  return (parsed ??= JSON.parse(${json}));\n}`;
   },
   /**
-   * The ::highlight rules, declared as the content script's manifest CSS: applied with the page's first
-   * style pass (no style recalculation later), inert on pages without our highlights, never in the DOM.
+   * The ::highlight rules and our host's one page-level rule, declared as the content script's manifest CSS:
+   * applied with the page's first style pass (no style recalculation later), inert on pages without our
+   * highlights and host, never in the DOM.
    */
-  'virtual:crossframe/highlights.css': () => highlightCss(),
+  'virtual:crossframe/page.css': () => `${highlightCss()}\n${HOST_PAGE_CSS}`,
 } as const;
 
 type ModuleId = keyof typeof MODULES;

@@ -1,5 +1,5 @@
 import { loadGazetteer } from 'virtual:crossframe/gazetteer';
-import 'virtual:crossframe/highlights.css';
+import 'virtual:crossframe/page.css';
 import { browser } from 'wxt/browser';
 import type { PageContext } from './private-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';

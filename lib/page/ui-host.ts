@@ -3,9 +3,9 @@ import { OWN_ATTRIBUTE } from './collect';
 export const HOST_TAG = 'crossframe-ui';
 
 /**
- * Our one element on a page: a zero-size, fixed host with a shadow root, so the page's CSS cannot reach
- * inside and ours cannot leak out; it takes no space, so nothing on the page moves. It is created only
- * on pages that get marks.
+ * Our one element on a page: a zero-size, fixed host in the top layer with a shadow root, so the page's CSS
+ * cannot reach inside and ours cannot leak out; it takes no space, so nothing on the page moves. It is
+ * created only on pages that get marks.
  */
 export class UiHost {
   readonly host: HTMLElement;
@@ -23,6 +23,7 @@ export class UiHost {
     // Constructed sheets are not subject to the page's CSP for inline styles.
     this.root.adoptedStyleSheets = [sheet];
     (doc.documentElement ?? doc.body).appendChild(this.host);
+    showInTopLayer(this.host);
   }
 
   isOwn(node: Node | null): boolean {
@@ -33,3 +34,26 @@ export class UiHost {
     this.host.remove();
   }
 }
+
+/**
+ * Puts the host in the top layer, as a manual popover: it closes none of the page's popovers and no click or
+ * key closes it. Why: an element added to the page's own tree makes the browser walk the whole page before
+ * painting. Measured on a loaded 10 MB page (no extension, traced, 3 runs each): the host alone made a 53–59
+ * ms frame in the page's tree and a 25–32 ms one in the top layer; with 1,000 tinted highlights in the same
+ * frame, 53–72 against 30–35 ms. Without popovers the host stays where it is, fixed above the page.
+ */
+function showInTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  host.popover = 'manual';
+  try {
+    host.showPopover();
+  } catch {
+    // A document that refuses it: the fixed host works as it is.
+  }
+}
+
+/**
+ * Manifest CSS for our host: a top-layer element gets a ::backdrop over the whole page, which a page's own
+ * rule for its dialogs' backdrops (`::backdrop { background: … }`) would tint. Ours is never drawn.
+ */
+export const HOST_PAGE_CSS = `${HOST_TAG}::backdrop { display: none !important; }`;

@@ -76,6 +76,19 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
       return { w: r.width, h: r.height, position: getComputedStyle(host).position };
     });
     expect(layout).toEqual({ w: 0, h: 0, position: 'fixed' });
+    // The host sits in the top layer, and the page's own rule for backdrops does not tint the page through it.
+    const topLayer = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('crossframe-ui') as HTMLElement;
+        return { ours: host.matches(':popover-open'), backdrop: getComputedStyle(host, '::backdrop').display, menu: document.getElementById('menu')!.matches(':popover-open') };
+      });
+    expect(await topLayer()).toEqual({ ours: true, backdrop: 'none', menu: false });
+    await screenshot(page, 'widgets-page-marked');
+    // The page's own popover opens and closes as before, and ours stays.
+    await page.click('#menu-button');
+    expect(await topLayer()).toEqual({ ours: true, backdrop: 'none', menu: true });
+    await page.keyboard.press('Escape');
+    expect(await topLayer()).toEqual({ ours: true, backdrop: 'none', menu: false });
     await page.close();
   });
 
