@@ -5,7 +5,7 @@ import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import { collectText, isExcludedElement, type PageText } from './collect';
-import { Highlighter, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
+import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
 import { MutationWatcher, type MutationBatch } from './mutations';
@@ -19,6 +19,17 @@ import { UiHost } from './ui-host';
 
 /** More marks than this slow painting and help nobody; the panel says when the cap cut some off. */
 export const MAX_MARKS = 3000;
+/**
+ * The cap on a huge page (plain marks, see `usesPlainMarks`), where each range adds to the frame that paints
+ * them: on the loaded 10 MB page with our host (no extension, traced, 3 runs), 1,000 tinted ranges made a
+ * 29–33 ms frame, 3,000 a 32–49 ms one.
+ */
+export const MAX_PLAIN_MARKS = 1000;
+
+/** The most marks drawn on a page. */
+export function markCap(page: PageText): number {
+  return usesPlainMarks(page) ? MAX_PLAIN_MARKS : MAX_MARKS;
+}
 /** Marks drawn per task: thousands of ranges at once would make one long task. */
 const MARKS_PER_SLICE = 600;
 /** User Timing marks around a scan, for the bench (`SessionDeps.timing`). */
@@ -250,9 +261,10 @@ export class PageSession {
     }
     const text = this.analysis.text;
     // One more than fits says whether the page has too many.
-    const specs = this.toSpecs(this.hits.slice(0, MAX_MARKS + 1));
-    this.capped = specs.length > MAX_MARKS;
-    const wanted = specs.slice(0, MAX_MARKS);
+    const cap = markCap(text);
+    const specs = this.toSpecs(this.hits.slice(0, cap + 1));
+    this.capped = specs.length > cap;
+    const wanted = specs.slice(0, cap);
     for (let i = 0; i < wanted.length || i === 0; i += MARKS_PER_SLICE) {
       if (i > 0) {
         await yieldToPage();
@@ -444,7 +456,7 @@ export class PageSession {
     const relevant = a.relevance.relevant;
     const notes: string[] = [];
     if (a.text.truncated) notes.push(`The page is very large: only its first ${Math.round(MAX_PAGE_CHARS / 1e6)} million characters were read.`);
-    if (this.capped) notes.push(`Too many names to mark: the first ${MAX_MARKS} are marked.`);
+    if (this.capped) notes.push(`Too many names to mark: the first ${markCap(a.text)} are marked.`);
     if (relevant && this.state === 'disabled') notes.push('Marks are switched off for this site.');
     this.deps.report({
       url: this.deps.doc.location?.href ?? '',
@@ -511,7 +523,7 @@ export class PageSession {
     this.summary.add(fresh);
     if (this.highlighter && this.deps.markingAllowed()) {
       for (const { page, hits } of pages) {
-        const room = MAX_MARKS - this.highlighter.marks().length;
+        const room = markCap(this.analysis.text) - this.highlighter.marks().length;
         if (room <= 0) {
           this.capped = true;
           break;

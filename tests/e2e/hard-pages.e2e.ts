@@ -21,7 +21,7 @@ async function responsive(p: Page): Promise<boolean> {
 describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromium)', () => {
   const env = chromiumSuite({ seed: true, countMessages: true });
 
-  it('a 10 MB page: read, thousands of matches capped, the cap said in the report and the panel', async () => {
+  it('a 10 MB page: read, thousands of matches capped at 1,000 plain marks, the cap said in the report and the panel', async () => {
     const url = env.server.route('/hard/ten-megabytes.html', page('Ten megabytes about Syria', `<main><article><h1>Ten megabytes about Syria</h1>${paragraphs(newsText(10 * 1024 * 1024))}</article></main>`));
     const p = await env.browser.context.newPage();
     // Each visible change repaints the whole of this page (a 50–130 ms task here): our host element must
@@ -38,9 +38,9 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     await p.goto(url, { waitUntil: 'domcontentloaded' });
     expect(await responsive(p)).toBe(true);
     const { report, tabId } = await waitForReport(env.browser.worker, url, 120_000);
-    expect(report).toMatchObject({ relevant: true, capped: true, marks: 3000 });
+    expect(report).toMatchObject({ relevant: true, capped: true, marks: 1000 });
     expect(await p.evaluate(() => (window as unknown as { highlightsWhenHostCame?: number }).highlightsWhenHostCame)).toBeGreaterThan(0);
-    expect((report as { note?: string }).note).toMatch(/Too many names to mark: the first 3000 are marked/);
+    expect((report as { note?: string }).note).toMatch(/Too many names to mark: the first 1000 are marked/);
     // Tints without underlines here: an underlined highlight makes Chromium repaint all 10 MB of text.
     const names = await p.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()]);
     expect(names).toContain('crossframe-place-plain');
@@ -49,9 +49,23 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     expect(await responsive(p)).toBe(true);
     const panel = await env.browser.context.newPage();
     await panel.goto(`chrome-extension://${env.browser.extensionId}/sidepanel.html?tab=${tabId}`);
-    await expect.poll(() => panel.locator('.note').textContent()).toMatch(/first 3000 are marked/);
+    await expect.poll(() => panel.locator('.note').textContent()).toMatch(/first 1000 are marked/);
     await screenshot(panel, 'panel-capped-note');
     await panel.close();
+    await p.close();
+  });
+
+  it('a 1 MB page: 3,000 marks, underlined, and the cap said in the report', async () => {
+    const url = env.server.route('/hard/one-megabyte.html', page('One megabyte about Syria', `<main><article><h1>One megabyte about Syria</h1>${paragraphs(newsText(1024 * 1024))}</article></main>`));
+    const p = await env.browser.context.newPage();
+    await p.goto(url, { waitUntil: 'domcontentloaded' });
+    const { report } = await waitForReport(env.browser.worker, url, 60_000);
+    expect(report).toMatchObject({ relevant: true, capped: true, marks: 3000 });
+    expect((report as { note?: string }).note).toMatch(/Too many names to mark: the first 3000 are marked/);
+    const sizes = await p.evaluate(() => Object.fromEntries([...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights].map(([k, h]) => [k, h.size])));
+    expect(Object.keys(sizes)).toContain('crossframe-place');
+    expect(Object.keys(sizes).filter((n) => n.endsWith('-plain'))).toEqual([]);
+    expect(Object.values(sizes).reduce((a, b) => a + b, 0)).toBe(3000);
     await p.close();
   });
 
