@@ -529,6 +529,8 @@ export class PageSession {
           this.capped = true;
           break;
         }
+        // Names beyond the room are not marked: the note must say so now, not after a later batch.
+        if (hits.length > room) this.capped = true;
         this.highlighter.append(page, this.toSpecs(hits).slice(0, room));
       }
       void this.loadSummaries(this.entityIds(fresh));

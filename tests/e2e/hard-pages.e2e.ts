@@ -69,6 +69,30 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     await p.close();
   });
 
+  it('text added later that overflows the cap: marks stop at 3,000 and the report says so at once', async () => {
+    const body = `<main><article><h1>ISIS in Raqqa</h1>${Array(1490).fill('<p>ISIS fighters left Raqqa.</p>').join('')}</article></main>`;
+    const url = env.server.route('/hard/near-the-cap.html', page('ISIS in Raqqa', body));
+    const p = await env.browser.context.newPage();
+    await p.goto(url);
+    const first = (await waitForReport(env.browser.worker, url, 60_000)).report!;
+    expect(first).toMatchObject({ relevant: true, capped: false });
+    expect(first.marks).toBeLessThan(3000);
+    // One paragraph with more names than there is room for.
+    const extra = 3000 - first.marks + 5;
+    await p.evaluate((n) => {
+      const para = document.createElement('p');
+      para.textContent = Array(n).fill('Raqqa').join(', ') + '.';
+      document.querySelector('article')!.append(para);
+    }, extra);
+    await expect
+      .poll(async () => (await waitForReport(env.browser.worker, url)).report?.marks, { timeout: 20_000 })
+      .toBe(3000);
+    const after = (await waitForReport(env.browser.worker, url)).report!;
+    expect(after.capped).toBe(true);
+    expect((after as { note?: string }).note).toMatch(/first 3000 are marked/);
+    await p.close();
+  });
+
   // Chromium's own renderer crashes from about 3,000 nested elements, with or without any extension (measured);
   // 2,500 is as deep as a page can get here.
   it('a DOM 2,500 elements deep: the deepest text is marked', async () => {
