@@ -28,19 +28,28 @@ const MARK_STYLES: MarkStyle[] = [
     return { name: highlightName(t), paint: `background-color: ${s.tint};`, underline: `underline ${s.style} ${s.line} 2px` };
   }),
   // Adjectives ("Kurdish-led", "Russian jets") say less than names: a thin dotted underline, no tint (a faint
-  // grey tint when plain).
+  // grey tint when plain, below).
   { name: DEMONYM_HIGHLIGHT, paint: '', underline: 'underline dotted #6b7280 1px' },
   // The reader's saved snippets: a strong yellow with a thick underline, unlike any entity mark.
   { name: SNIPPET_HIGHLIGHT, paint: 'background-color: rgba(255, 214, 0, 0.5); color: #1b1d21;', underline: 'underline solid #7a5a00 3px' },
   { name: FOCUS_HIGHLIGHT, paint: 'background-color: #ffd400; color: #000;', underline: 'underline solid #000 3px' },
 ];
 
-const PLAIN_DEMONYM_TINT = 'background-color: rgba(107, 114, 128, 0.18);';
+/**
+ * Plain paint for the kinds whose paint alone says too little without the underline: an adjective has none (a
+ * faint grey tint); a saved snippet's pale yellow would pass for a person's amber (a deeper yellow); the focus's
+ * yellow would pass for a snippet's (dark blue with white text, apart from every tint on light and dark pages).
+ */
+const PLAIN_PAINT: Record<string, string> = {
+  [DEMONYM_HIGHLIGHT]: 'background-color: rgba(107, 114, 128, 0.18);',
+  [SNIPPET_HIGHLIGHT]: 'background-color: rgba(255, 200, 0, 0.85); color: #1b1d21;',
+  [FOCUS_HIGHLIGHT]: 'background-color: #0b3d91; color: #fff;',
+};
 
 /** The ::highlight rules of every kind of mark, underlined and plain (`usesPlainMarks`). */
 export function highlightCss(): string {
   return MARK_STYLES.flatMap(({ name, paint, underline }) => [
     `::highlight(${name}) { ${paint}${paint ? ' ' : ''}text-decoration: ${underline}; }`,
-    `::highlight(${plainHighlight(name)}) { ${paint || PLAIN_DEMONYM_TINT} }`,
+    `::highlight(${plainHighlight(name)}) { ${PLAIN_PAINT[name] ?? paint} }`,
   ]).join('\n');
 }

@@ -55,6 +55,14 @@ describe('plain marks on huge pages', () => {
     }
   });
 
+  it('keeps drawing plain marks for text the huge page adds later, however short', () => {
+    const env = fakeEnv();
+    const h = new Highlighter(env);
+    h.draw(huge, MARKS.slice(0, 1));
+    h.append(small, MARKS.slice(1));
+    expect([...env.registry.keys()].sort()).toEqual([plainHighlight(DEMONYM_HIGHLIGHT), plainHighlight(highlightName('place'))].sort());
+  });
+
   it('paints saved snippets plain on a huge page, and clears either kind', () => {
     const env = fakeEnv();
     paintSnippets(env, huge, [{ id: 'a', start: 0, end: 5 }]);
@@ -74,5 +82,34 @@ describe('plain marks on huge pages', () => {
       expect(rules.get(plainHighlight(n))).not.toMatch(/text-decoration/);
       expect(rules.get(plainHighlight(n))).toMatch(/background-color/);
     }
+    // Without underlines, no two kinds may look alike: their tints over a white page differ in hue, lightness
+    // or saturation (the focus once had a snippet's yellow, and a snippet a person's pale amber).
+    const looks = names.map((n) => [n, hsl(overWhite(rules.get(plainHighlight(n))!))] as const);
+    for (const [i, [a, x]] of looks.entries()) {
+      for (const [b, y] of looks.slice(i + 1)) {
+        const hueApart = x.s >= 0.2 && y.s >= 0.2 && Math.min(Math.abs(x.h - y.h), 360 - Math.abs(x.h - y.h)) >= 25;
+        expect(hueApart || Math.abs(x.l - y.l) >= 0.15 || Math.abs(x.s - y.s) >= 0.3, `${a} and ${b} look alike`).toBe(true);
+      }
+    }
   });
 });
+
+/** A rule's background colour composited over white, as 0–255 RGB. */
+function overWhite(rule: string): [number, number, number] {
+  const hex = /background-color: #([0-9a-f]{6})/i.exec(rule);
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1]!.slice(i, i + 2), 16)) as [number, number, number];
+  const [r, g, b, a] = /background-color: rgba\(([^)]+)\)/.exec(rule)![1]!.split(',').map(Number) as [number, number, number, number];
+  return [r, g, b].map((c) => a * c + (1 - a) * 255) as [number, number, number];
+}
+
+function hsl([r, g, b]: [number, number, number]): { h: number; s: number; l: number } {
+  const [x, y, z] = [r / 255, g / 255, b / 255];
+  const max = Math.max(x, y, z);
+  const min = Math.min(x, y, z);
+  const l = (max + min) / 2;
+  const d = max - min;
+  if (d === 0) return { h: 0, s: 0, l };
+  const s = d / (1 - Math.abs(2 * l - 1));
+  const h = max === x ? 60 * (((y - z) / d + 6) % 6) : max === y ? 60 * ((z - x) / d + 2) : 60 * ((x - y) / d + 4);
+  return { h, s, l };
+}
