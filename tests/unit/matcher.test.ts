@@ -89,6 +89,8 @@ describe('matcher on a gazetteer written for the tests', () => {
     // A word that only begins like one of the group's words is not one ("warned" is no "war").
     expect(ids('The river Isis rose; the club warned rowers.')).toEqual([]);
     expect(ids('The river Isis rose during the war.')).toEqual(['isis']);
+    // A possessive is its word ("the war's end" speaks of a war).
+    expect(ids("The river Isis rose at the war's end.")).toEqual(['isis']);
   });
 
   it('looks for the group\'s words within 60 words either side of each lower-case "Isis", however many there are', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldToken, normalize, normalizeWithMap, tokenize, toOriginalRange } from '../../lib/text';
+import { foldToken, normalize, normalizeWithMap, skeletonKey, tokenize, tokenizeLazily, toOriginalRange, wordNorm, WordKind } from '../../lib/text';
 
 describe('one normalization for matcher, look-up and re-anchoring', () => {
   it.each([
@@ -81,6 +81,30 @@ describe('one normalization for matcher, look-up and re-anchoring', () => {
     expect(normalize('l’État islamique')).toBe('l etat islamique');
     expect(normalize("d'Alep")).toBe('d alep');
     expect(normalize("O'Brien")).toBe('obrien');
+  });
+});
+
+describe('possessives and capitals in the tokenizer', () => {
+  it('ends an ASCII possessive at its apostrophe and keys the word as written up to it', () => {
+    const text = "Assad's men, Iran’s army, RAQQA'S fall, l's d’Alep, Shaʿbi’s";
+    const words = tokenizeLazily(text);
+    const got = Array.from({ length: words.length }, (_, i) => [text.slice(words.starts[i], words.ends[i]), words.kinds[i], wordNorm(words, text, i)]);
+    expect(got).toEqual([
+      ['Assad', WordKind.Ascii, 'asad'],
+      ['men', WordKind.Plain, 'men'],
+      ['Iran', WordKind.Plain, 'iran'],
+      ['army', WordKind.Plain, 'army'],
+      ['RAQQA', WordKind.Ascii, 'raqa'],
+      ['fall', WordKind.Ascii, 'fal'],
+      // An elided French article stays a word of its own, as before.
+      ['l', WordKind.Plain, 'l'],
+      ['s', WordKind.Plain, 's'],
+      ['d', WordKind.Plain, 'd'],
+      ['Alep', WordKind.Plain, 'alep'],
+      // Not ASCII: folded while tokenizing, as before.
+      ['Shaʿbi', WordKind.Folded, 'shabi'],
+    ]);
+    for (let i = 0; i < words.length; i++) if (words.kinds[i] !== WordKind.Folded) expect(words.keys[i]).toBe(skeletonKey(wordNorm(words, text, i)));
   });
 });
 
