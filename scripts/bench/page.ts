@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadCorpusOrThrow } from '../lib/read-corpus';
-import { CHROME_DIST, launchWithExtension } from '../lib/launch-chromium';
+import type { Settings } from '../../lib/settings';
+import { CHROME_DIST, launchWithExtension, storeSettings } from '../lib/launch-chromium';
 import { realpageUrl, hasRealpages, ROOT, startServer, type TestServer } from '../lib/static-server';
 import { newsText } from './matcher';
 import { ms, row } from './stats';
@@ -114,6 +115,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
+const medianAndWorst = (xs: number[]) => `${ms(median(xs))} (worst ${ms(Math.max(...xs))})`;
+
 /**
  * Loads a page `runs` times with tracing (for the script's evaluation and the longest task, which only a trace
  * shows) and `runs` times without, interleaved; our own timings come from the loads without tracing.
@@ -141,9 +144,8 @@ async function summarize(context: BrowserContext, label: string, url: string, ru
 }
 
 /** Stores the reader's settings as the options page does. */
-async function setSettings(context: BrowserContext, settings: { enabled: boolean; disabledSites: string[] }): Promise<void> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), settings);
+async function setSettings(context: BrowserContext, settings: Settings): Promise<void> {
+  await storeSettings(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')), settings);
 }
 
 /**
@@ -301,11 +303,11 @@ export async function benchPage(): Promise<void> {
     const tenMb = server.route('/bench/ten-megabytes.html', pageOfText(newsText(10 * 1024 * 1024), 'Ten megabytes of Syria news'));
     await summarize(context, '10 MB page of news text (hard page)', tenMb, 3);
     const switchedOn = await marksSwitchedOnLate(context, tenMb, 3);
-    row('    marks switched on once it has loaded: longest task', `${ms(median(switchedOn))} (worst ${ms(Math.max(...switchedOn))})`);
+    row('    marks switched on once it has loaded: longest task', medianAndWorst(switchedOn));
     const floor = await oneHighlightWithout(tenMb, 3);
-    row('    without the extension: one highlighted word, longest task', `${ms(median(floor))} (worst ${ms(Math.max(...floor))})`);
+    row('    without the extension: one highlighted word, longest task', medianAndWorst(floor));
     const bare = await longestTaskWithout(tenMb, 3);
-    row('    same page without the extension: its longest task while loading', `${ms(median(bare))} (worst ${ms(Math.max(...bare))})`);
+    row('    same page without the extension: its longest task while loading', medianAndWorst(bare));
     const deep = server.route(
       '/bench/deep.html',
       `<!doctype html><html><head><title>Deep page about Raqqa</title></head><body><main><p>Raqqa and the Islamic State.</p></main><script>let el = document.querySelector('main'); for (let i = 0; i < 2500; i++) { const d = document.createElement('div'); el.appendChild(d); el = d; } const p = document.createElement('p'); p.textContent = ${JSON.stringify(newsText(4000))}; el.appendChild(p);</script></body></html>`,

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { Settings } from '../../lib/settings';
 import { ROOT } from './static-server';
 
 export const CHROME_DIST = resolve(ROOT, '.output/chrome-mv3');
@@ -42,4 +43,9 @@ export async function launchWithExtension(
     ],
   });
   return { context, profile };
+}
+
+/** Stores the reader's settings in extension storage, as the options page does (`worker`: the extension's service worker). */
+export async function storeSettings(worker: Worker, settings: Settings): Promise<void> {
+  await worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), settings);
 }

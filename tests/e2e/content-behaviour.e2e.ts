@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../lib/settings';
 import { screenshot } from './harness/artifacts';
-import { waitForReport, waitForSidePanelOn, type ExtensionBrowser } from './harness/chromium';
+import { storeSettings, waitForReport, waitForSidePanelOn, type ExtensionBrowser } from './harness/chromium';
 import { footprint, highlightedTexts, messagesFrom } from './harness/page-probes';
 import { chromiumSuite } from './harness/suite';
 
 const reportCount = async (b: ExtensionBrowser, url: string) => (await waitForReport(b.worker, url)).report!;
-/** Stores the reader's settings as the options page does (extension storage). */
-const setSettings = (b: ExtensionBrowser, s: object) =>
-  b.worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), s);
+const setSettings = (b: ExtensionBrowser, s: Settings) => storeSettings(b.worker, s);
 
 describe('content script behaviour on pages written for the tests (Chromium)', () => {
   const env = chromiumSuite({ instrumentPages: true, countMessages: true });

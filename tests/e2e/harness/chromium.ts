@@ -8,7 +8,7 @@ declare const chrome: {
   runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> };
 };
 
-export { CHROME_DIST, CHROME_PATH } from '../../../scripts/lib/launch-chromium';
+export { CHROME_DIST, CHROME_PATH, storeSettings } from '../../../scripts/lib/launch-chromium';
 
 /** The size of a side panel, for screenshots of what a reader sees. */
 export const PANEL_SIZE = { width: 420, height: 900 };
