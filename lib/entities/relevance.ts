@@ -111,10 +111,11 @@ function score(gazetteer: CompiledGazetteer, { weights, titleHits, tagHits = [],
     }
   }
   total += TITLE_FACTOR * distinctWeight(gazetteer, titleHits);
-  for (const h of titleHits) if (gazetteer.entities[h.entity]?.relevance === 'core') core.add(h.entity);
+  const titleCore = titleHits.filter((h) => gazetteer.entities[h.entity]?.relevance === 'core');
+  for (const h of titleCore) core.add(h.entity);
   const tagScore = Math.min(TAGS_MAX, distinctWeight(gazetteer, tagHits.filter((h) => !h.demonym)));
   total += tagScore;
-  const dense = mainWords === 0 || (coreWeight * 1000) / mainWords >= MIN_CORE_PER_1000_WORDS || titleHits.some((h) => gazetteer.entities[h.entity]?.relevance === 'core');
+  const dense = mainWords === 0 || (coreWeight * 1000) / mainWords >= MIN_CORE_PER_1000_WORDS || titleCore.length > 0;
   const relevant = total >= RELEVANCE_THRESHOLD && core.size >= MIN_CORE_ENTITIES && dense;
   return { relevant, score: round(total), tagScore: round(tagScore), coreEntities: core.size };
 }
