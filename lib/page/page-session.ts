@@ -525,12 +525,9 @@ export class PageSession {
     if (this.highlighter && this.deps.markingAllowed()) {
       for (const { page, hits } of pages) {
         const room = markCap(this.analysis.text) - this.highlighter.marks().length;
-        if (room <= 0) {
-          this.capped = true;
-          break;
-        }
         // Names beyond the room are not marked: the note must say so now, not after a later batch.
         if (hits.length > room) this.capped = true;
+        if (room <= 0) break;
         this.highlighter.append(page, this.toSpecs(hits).slice(0, room));
       }
       void this.loadSummaries(this.entityIds(fresh));
