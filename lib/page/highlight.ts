@@ -33,6 +33,15 @@ export const highlightName = (type: EntityType) => `${HIGHLIGHT_PREFIX}${type}`;
 /** The same highlight drawn without its underline (see `usesPlainMarks`). */
 export const plainHighlight = (name: string) => `${name}-plain`;
 
+/** The name a kind of mark is registered under: its plain variant on a page drawn plain. */
+export const drawnHighlight = (name: string, plain: boolean) => (plain ? plainHighlight(name) : name);
+
+/** Unregisters a kind of mark in both variants (the page may have been drawn either way). */
+export function forgetHighlight(env: HighlightEnv, name: string): void {
+  env.registry.delete(name);
+  env.registry.delete(plainHighlight(name));
+}
+
 /**
  * Pages with more text than this get plain marks: tints without underlines. In Chromium an underlined
  * ::highlight makes the frame that paints it redo the whole page's text: on a loaded 10 MB page (measured,
@@ -73,8 +82,7 @@ export class Highlighter {
   }
 
   private nameFor(spec: MarkSpec): string {
-    const name = spec.demonym ? DEMONYM_HIGHLIGHT : highlightName(spec.type);
-    return this.plain ? plainHighlight(name) : name;
+    return drawnHighlight(spec.demonym ? DEMONYM_HIGHLIGHT : highlightName(spec.type), this.plain);
   }
 
   /** Adds marks for text the page added later (its own PageText); the kinds touched are registered again. */
@@ -119,8 +127,7 @@ export class Highlighter {
   /** Removes every mark. The page's DOM was never changed, so nothing else needs undoing. */
   clear(): void {
     for (const name of this.ranges.keys()) this.env.registry.delete(name);
-    this.env.registry.delete(FOCUS_HIGHLIGHT);
-    this.env.registry.delete(plainHighlight(FOCUS_HIGHLIGHT));
+    forgetHighlight(this.env, FOCUS_HIGHLIGHT);
     this.ranges.clear();
     this.drawn = [];
     this.byNode.clear();
@@ -150,7 +157,7 @@ export class Highlighter {
 
   /** Paints one mark as the keyboard focus (or none). */
   focus(mark: DrawnMark | null): void {
-    const name = this.plain ? plainHighlight(FOCUS_HIGHLIGHT) : FOCUS_HIGHLIGHT;
+    const name = drawnHighlight(FOCUS_HIGHLIGHT, this.plain);
     if (!mark) this.env.registry.delete(name);
     else this.env.registry.set(name, this.env.createHighlight([mark.range]));
   }

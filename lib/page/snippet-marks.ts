@@ -1,5 +1,5 @@
 import type { PageText } from './collect';
-import { plainHighlight, usesPlainMarks, type HighlightEnv } from './highlight';
+import { drawnHighlight, forgetHighlight, usesPlainMarks, type HighlightEnv } from './highlight';
 import { toDomPoint } from './positions';
 
 export const SNIPPET_HIGHLIGHT = 'crossframe-snippet';
@@ -29,11 +29,10 @@ export function paintSnippets(env: HighlightEnv, page: PageText, found: readonly
   }
   clearSnippets(env);
   // Drawn plain where the entity marks are (a huge page), for the same reason.
-  if (ranges.length) env.registry.set(usesPlainMarks(page) ? plainHighlight(SNIPPET_HIGHLIGHT) : SNIPPET_HIGHLIGHT, env.createHighlight(ranges));
+  if (ranges.length) env.registry.set(drawnHighlight(SNIPPET_HIGHLIGHT, usesPlainMarks(page)), env.createHighlight(ranges));
   return painted;
 }
 
 export function clearSnippets(env: HighlightEnv): void {
-  env.registry.delete(SNIPPET_HIGHLIGHT);
-  env.registry.delete(plainHighlight(SNIPPET_HIGHLIGHT));
+  forgetHighlight(env, SNIPPET_HIGHLIGHT);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import type { Settings } from '../../lib/settings';
+import { SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { ROOT } from './static-server';
 
 export const CHROME_DIST = resolve(ROOT, '.output/chrome-mv3');
@@ -47,5 +47,9 @@ export async function launchWithExtension(
 
 /** Stores the reader's settings in extension storage, as the options page does (`worker`: the extension's service worker). */
 export async function storeSettings(worker: Worker, settings: Settings): Promise<void> {
-  await worker.evaluate((v) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ settings: v }), settings);
+  // The key goes in as an argument: the function runs in the worker, out of reach of this module's imports.
+  await worker.evaluate(
+    ([key, v]) => (self as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: v }),
+    [SETTINGS_KEY, settings] as const,
+  );
 }
