@@ -11,6 +11,11 @@ declare module 'virtual:crossframe/gazetteer' {
   export function loadGazetteer(): CompiledGazetteer;
 }
 
+declare module 'virtual:crossframe/gate' {
+  import type { GateSource } from './entities/gate-pattern';
+  export const gateSource: GateSource;
+}
+
 declare module 'virtual:crossframe/page.css';
 
 /** Build-time constant (wxt.config.ts `define`): true only in the bench's build, CROSSFRAME_TIMING_MARKS=1. */

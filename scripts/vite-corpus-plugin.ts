@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { compileGazetteer } from '../lib/entities/compile';
+import { compileGateSource } from '../lib/entities/gate-pattern';
 import { highlightCss } from '../lib/page/highlight-styles';
 import { HOST_PAGE_CSS } from '../lib/page/ui-host';
 import { corpusVersion } from '../lib/corpus/version';
@@ -18,6 +19,11 @@ const MODULES = {
     // script asks in a task of its own, not in the one that evaluates it on every page.
     const json = JSON.stringify(JSON.stringify(compileGazetteer(input.entities).gazetteer));
     return `let parsed;\nexport function loadGazetteer() {\n  return (parsed ??= JSON.parse(${json}));\n}`;
+  },
+  /** The gate's expressions (lib/entities/gate-pattern.ts): a few kilobytes, for the look every page gets. */
+  'virtual:crossframe/gate': () => {
+    const source = compileGateSource(compileGazetteer(loadCorpusOrThrow().entities).gazetteer);
+    return `export const gateSource = ${JSON.stringify(source)};`;
   },
   /**
    * The ::highlight rules and our host's one page-level rule, declared as the content script's manifest CSS:

@@ -1,4 +1,5 @@
 import { loadGazetteer } from 'virtual:crossframe/gazetteer';
+import { gateSource } from 'virtual:crossframe/gate';
 import 'virtual:crossframe/page.css';
 import { browser } from 'wxt/browser';
 import type { PageContext } from './private-context';
@@ -16,9 +17,9 @@ import {
   type EntitySummary,
   type SaveReply,
 } from '../../lib/messages';
+import { PageGate } from '../../lib/page/gate';
 import { browserHighlightEnv } from '../../lib/page/highlight';
 import { PageSession, PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/page-session';
-import { yieldToPage } from '../../lib/page/slices';
 import { earlySettings } from './early-settings';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
@@ -63,13 +64,17 @@ async function run(ctx: PageContext): Promise<void> {
       .catch(() => undefined);
   const settings = (): Settings => readSettings(early ? early.value : stored);
   const host = location.hostname;
-  // The gazetteer and its matcher are built in a task of their own, not in the one that evaluated this script.
-  await yieldToPage();
-  if (ctx.isInvalid) return;
-  timing?.mark(PERF_BUILD_START);
+  // Nothing is built in the task that evaluated this script: the scan starts in a task of its own (runSliced),
+  // with the gate; only a page that passes it pays for the gazetteer and its matcher.
   const session = new PageSession({
     doc: document,
-    matcher: new Matcher(loadGazetteer()),
+    gate: new PageGate(gateSource),
+    matcher: () => {
+      timing?.mark(PERF_BUILD_START);
+      const matcher = new Matcher(loadGazetteer());
+      timing?.mark(PERF_BUILD_END);
+      return matcher;
+    },
     highlightEnv: () => browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
     report: (report, fresh) =>
@@ -78,7 +83,7 @@ async function run(ctx: PageContext): Promise<void> {
         // No reply means none saved: the common case skips the schema, whose first use costs milliseconds of
         // compiling on every page.
         const reply = fresh && raw != null ? parseMessage(ReportReplySchema, raw) : null;
-        const page = session.scannedText();
+        const page = reply && reply.saved > 0 ? await session.scannedText() : null;
         if (!reply || reply.saved === 0 || !page) return;
         const found = parseMessage(AnchorReplySchema, await send({ type: 'page/anchor-snippets', url: report.url, text: page.text }));
         if (found) session.paintSaved(page, found.ranges);
@@ -94,8 +99,6 @@ async function run(ctx: PageContext): Promise<void> {
     settingsReady,
     timing,
   });
-
-  timing?.mark(PERF_BUILD_END);
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

@@ -26,6 +26,8 @@ export interface PageAnalysis {
   mainPending: boolean;
   /** Readability was not run because the cheap first look already ruled the page out. */
   gatedOut: boolean;
+  /** The gate ruled the page out before its text was read: `text` is empty until someone needs it. */
+  unread?: boolean;
 }
 
 export interface AnalyzeOptions {

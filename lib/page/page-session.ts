@@ -4,7 +4,8 @@ import { MAX_PAGE_TEXT, type EntitySummary, type PageReport, type PageSnippetDra
 import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
-import { collectText, isExcludedElement, type PageText } from './collect';
+import type { PageGate } from './gate';
+import { collectText, isExcludedElement, walkText, type PageText } from './collect';
 import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
@@ -37,7 +38,7 @@ export const PERF_SCAN_START = 'crossframe:scan-start';
 export const PERF_SCAN_END = 'crossframe:scan-end';
 /** When the scan's marks are all drawn (a relevant page; the report comes after). */
 export const PERF_MARKS_DRAWN = 'crossframe:marks-drawn';
-/** Around building the matcher from the shipped gazetteer, before the scan (every page pays for it). */
+/** Around building the matcher from the shipped gazetteer, once a page has passed the gate. */
 export const PERF_BUILD_START = 'crossframe:build-start';
 export const PERF_BUILD_END = 'crossframe:build-end';
 
@@ -48,7 +49,13 @@ export type SessionState = 'idle' | 'scanning' | 'irrelevant' | 'marked' | 'disa
 
 export interface SessionDeps {
   doc: Document;
-  matcher: Matcher;
+  /** The full gazetteer's matcher, asked for once the page passes the gate (building it costs milliseconds). */
+  matcher: () => Matcher;
+  /**
+   * The look every page gets first (lib/page/gate.ts): a page that names no entity of the decisive level is
+   * not analysed further. Without it, every page gets the full analysis.
+   */
+  gate?: PageGate;
   /**
    * Asked for when something is first painted (the first use of CSS.highlights costs milliseconds, which a
    * page that is never marked does not pay). null where the CSS Custom Highlight API is missing: the page
@@ -79,11 +86,11 @@ export interface SessionDeps {
  */
 export class PageSession {
   state: SessionState = 'idle';
-  private readonly g: CompiledGazetteer;
+  private builtMatcher: Matcher | null = null;
   private analysis: PageAnalysis | null = null;
   private hits: PageHit[] = [];
-  /** What the report says of `hits`, kept in step with them. */
-  private summary: HitSummary;
+  /** What the report says of `hits`, kept in step with them (none until a page is found relevant). */
+  private summary: HitSummary | null = null;
   private capped = false;
   private highlighter: Highlighter | null = null;
   private ui: { host: UiHost; card: Card; nav: MarkNavigator } | null = null;
@@ -109,9 +116,15 @@ export class PageSession {
   private env: HighlightEnv | null | undefined;
 
   constructor(private readonly deps: SessionDeps) {
-    this.g = deps.matcher.gazetteer;
-    this.summary = new HitSummary(this.g);
     this.url = pageKey(deps.doc);
+  }
+
+  private get matcher(): Matcher {
+    return (this.builtMatcher ??= this.deps.matcher());
+  }
+
+  private get g(): CompiledGazetteer {
+    return this.matcher.gazetteer;
   }
 
   private highlightEnv(): HighlightEnv | null {
@@ -131,13 +144,17 @@ export class PageSession {
     let analysis: PageAnalysis;
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
     try {
-      analysis = await runSliced(
-        // A page relevant whatever its main region gets its marks before the region is looked for.
-        analyzePageSteps(this.deps.doc, this.deps.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true }),
-        8,
-        abort.signal,
-        stats,
-      );
+      const gate = this.deps.gate;
+      analysis =
+        gate && !(await runSliced(gate.pageSteps(this.deps.doc), 8, abort.signal, stats))
+          ? ruledOut()
+          : await runSliced(
+              // A page relevant whatever its main region gets its marks before the region is looked for.
+              analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true }),
+              8,
+              abort.signal,
+              stats,
+            );
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       this.state = 'error';
@@ -157,11 +174,12 @@ export class PageSession {
       this.state = 'irrelevant';
       this.unmark();
     }
-    const summary = new HitSummary(this.g);
+    // A page that is not relevant has nothing to summarize (and one the gate ruled out has no matcher).
+    const summary = analysis.relevance.relevant ? new HitSummary(this.g) : null;
     try {
       // Where each hit sits (article or elsewhere), for the report.
-      if (analysis.mainPending) await runSliced(locateMainSteps(this.deps.doc, this.deps.matcher, analysis), 8, abort.signal, stats);
-      await runSliced(summary.addSteps(this.hits), 8, abort.signal, stats);
+      if (analysis.mainPending) await runSliced(locateMainSteps(this.deps.doc, this.matcher, analysis), 8, abort.signal, stats);
+      if (summary) await runSliced(summary.addSteps(this.hits), 8, abort.signal, stats);
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       throw e;
@@ -203,9 +221,18 @@ export class PageSession {
     this.state = 'idle';
   }
 
-  /** The text the last full scan read: the background looks for the reader's saved snippets in it. */
-  scannedText(): PageText | null {
-    return this.analysis?.text ?? null;
+  /**
+   * The text the last full scan read: the background looks for the reader's saved snippets in it. A page the
+   * gate ruled out is read now, as the full analysis reads it.
+   */
+  async scannedText(): Promise<PageText | null> {
+    const analysis = this.analysis;
+    if (!analysis) return null;
+    if (analysis.unread) {
+      analysis.text = await runSliced(walkText(this.deps.doc.body ?? this.deps.doc.documentElement, { maxChars: MAX_PAGE_CHARS }));
+      analysis.unread = false;
+    }
+    return analysis.text;
   }
 
   /** Paints the saved snippets found in `page` (from `scannedText`), unless the page was read again since. */
@@ -222,7 +249,7 @@ export class PageSession {
    */
   async saveSelection(mark?: DrawnMark): Promise<SaveReply> {
     const doc = this.deps.doc;
-    const page = this.analysis?.text;
+    const page = await this.scannedText();
     const reply = await (async (): Promise<SaveReply> => {
       if (!page) return { ok: false, message: 'Crossframe has not read this page yet.' };
       const selection = doc.defaultView?.getSelection();
@@ -235,7 +262,7 @@ export class PageSession {
         throw e;
       }
       if (!selectors) return { ok: false, message: 'Select some text of the page first.' };
-      const entities = [...new Set(this.deps.matcher.find(selectors[0].exact).map((m) => this.g.entities[m.entity]!.id))];
+      const entities = [...new Set(this.matcher.find(selectors[0].exact).map((m) => this.g.entities[m.entity]!.id))];
       return this.deps.saveSnippet({ url: doc.location?.href ?? '', title: (doc.title ?? '').slice(0, 1000), selectors, entities });
     })();
     this.notify(reply.message, reply.ok ? 'ok' : 'error');
@@ -464,7 +491,7 @@ export class PageSession {
       title: (this.deps.doc.title ?? '').slice(0, 1000),
       relevant,
       score: a.relevance.score,
-      entities: relevant ? this.summary.entities() : [],
+      entities: relevant ? (this.summary?.entities() ?? []) : [],
       marks: this.highlighter?.marks().length ?? 0,
       capped: this.capped,
       ...(notes.length ? { note: notes.join(' ').slice(0, 300) } : {}),
@@ -494,6 +521,11 @@ export class PageSession {
       await this.start();
       return;
     }
+    if (this.deps.gate && !this.analysis?.relevance.relevant) {
+      // New text may make the page relevant: decide on the whole page again, if the gate lets it through.
+      if (await runSliced(this.deps.gate.changesSteps(this.deps.doc, batch))) await this.start();
+      return;
+    }
     const scanned = (this.scannedNodes ??= new Set(this.analysis?.text.segments.map((seg) => seg.node)));
     const fresh: PageHit[] = [];
     const pages: Array<{ page: ReturnType<typeof collectText>; hits: PageHit[] }> = [];
@@ -503,7 +535,7 @@ export class PageSession {
       if (!root || isExcludedElement(root) || hasExcludedAncestor(root)) continue;
       const page = collectText(root);
       // Only the added node's own text (the parent of an added text node holds older text too), and only visible text.
-      const hits = this.deps.matcher
+      const hits = this.matcher
         .find(page.text)
         .filter((m) => {
           const at = toDomPoint(page, m.start, 'start');
@@ -521,7 +553,7 @@ export class PageSession {
       return;
     }
     this.hits = [...this.hits, ...fresh];
-    this.summary.add(fresh);
+    this.summary?.add(fresh);
     if (this.highlighter && this.deps.markingAllowed()) {
       for (const { page, hits } of pages) {
         const room = markCap(this.analysis.text) - this.highlighter.marks().length;
@@ -534,6 +566,21 @@ export class PageSession {
     }
     this.sendReport();
   }
+}
+
+/** What the analysis says of a page the gate ruled out: not relevant, no hit; its text is read only if needed. */
+function ruledOut(): PageAnalysis {
+  return {
+    text: { text: '', blocks: [], length: 0, segments: [], truncated: false, maxDepth: 0 },
+    unread: true,
+    hits: [],
+    titleHits: [],
+    tagHits: [],
+    relevance: { relevant: false, score: 0, tagScore: 0, coreEntities: 0 },
+    mainFound: false,
+    mainPending: false,
+    gatedOut: true,
+  };
 }
 
 /** The page's identity for single-page-app navigation: the URL without its fragment. */

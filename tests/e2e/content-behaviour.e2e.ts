@@ -174,6 +174,29 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await page.close();
   });
 
+  it('reads an unrelated page again only when new text names what could make it relevant', async () => {
+    const page = await env.browser.context.newPage();
+    const url = `${env.server.origin}/fixtures/unrelated-news.html?grows`;
+    await page.goto(url);
+    expect(await reportCount(env.browser, url)).toMatchObject({ relevant: false, marks: 0 });
+    const add = (text: string) =>
+      page.evaluate((t) => {
+        const p = document.createElement('p');
+        p.textContent = t;
+        document.querySelector('article')!.append(p);
+      }, text);
+    // Names the corpus knows that decide nothing (Iran, Russia, Turkey are not Syria/ISIS-specific), and "crisis":
+    // the gate keeps the page ruled out, no new scan, no message.
+    await add('Ministers from Iran, Russia and Turkey met the United Nations envoy in Geneva about the crisis.');
+    await page.waitForTimeout(1500);
+    expect(await messagesFrom(env.browser.worker, url)).toBe(1);
+    // A live blog turns to Syria: the page is read again, found relevant and marked.
+    await add('Islamic State fighters withdrew from Raqqa as the Syrian Democratic Forces advanced. In Raqqa, the SDF said ISIS had lost the city; Deir ez-Zor and Damascus were next.');
+    await expect.poll(async () => (await reportCount(env.browser, url)).relevant, { timeout: 10_000 }).toBe(true);
+    expect(Object.values(await highlightedTexts(page)).flat()).toEqual(expect.arrayContaining(['Raqqa', 'Deir ez-Zor']));
+    await page.close();
+  });
+
   it('switches marks off for a site and globally, and back on, without reloading', async () => {
     const page = await env.browser.context.newPage();
     const url = `${env.server.origin}/fixtures/sample-news.html`;

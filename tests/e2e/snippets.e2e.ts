@@ -293,6 +293,35 @@ describe('saved snippets (Chromium)', () => {
   });
 });
 
+describe('snippets on a page that is not about Syria or ISIS (Chromium)', () => {
+  const env = chromiumSuite({ seed: true });
+
+  it('saves a selection there, and finds it again on a revisit, though the page is never analysed in full', async () => {
+    const text = 'Shop owners on the high street asked for loading bays to be kept';
+    const url = `${env.server.origin}/fixtures/unrelated-news.html?snippet`;
+    const page = await env.browser.context.newPage();
+    await page.goto(url);
+    const { tabId, report } = await waitForReport(env.browser.worker, url);
+    expect(report).toMatchObject({ relevant: false, marks: 0 });
+    await selectText(page, 'article p:nth-of-type(2)', text);
+    await env.browser.worker.evaluate((t) => (self as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(t, { type: 'content/save-selection' }), tabId);
+    await expect.poll(async () => (await live(env.browser)).map((s) => s.selectors[0].exact)).toEqual([text]);
+    const [saved] = await live(env.browser);
+    expect(saved!.entities).toEqual([]);
+    expect(saved!.selectors[0].prefix).toMatch(/replies\.\s*$/);
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const h = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights.get('crossframe-snippet');
+          return h ? [...h].map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)) : [];
+        }),
+      )
+      .toEqual([text]);
+    await page.close();
+  });
+});
+
 describe('snippets survive an extension update (Chromium; a newer build installed over the same profile)', () => {
   it('keeps the reader’s snippets and re-seeds nothing of theirs', async () => {
     const server = await startServer();

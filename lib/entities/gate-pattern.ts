@@ -1,0 +1,196 @@
+/**
+ * The gate's expressions, built once from the gazetteer (at build time): a page is relevant only if its text or
+ * title names an entity of the decisive level (lib/entities/relevance.ts), so a page whose text matches none of
+ * these expressions is not about Syria/ISIS, and the content script stops there without building the matcher.
+ *
+ * The expressions run on the page text "prefolded" (lib/page/gate.ts): every character that folding changes
+ * and that could take part in a name is replaced by its folded form (é → e, أ → ا, a combining mark → nothing,
+ * ’ → '), then the text is lower-cased. What folding does to a whole word (a run of one letter as one, "ee" as
+ * "i", a final "h" after "a", dropped "al-") and what the tokenizer allows between words is allowed by the
+ * expressions, more loosely than the matcher: they may pass a page the matcher would not, never the reverse
+ * (tests/unit/gate.test.ts checks this against the matcher).
+ */
+import { ARTICLES_BEFORE_HYPHEN } from '../text/fold';
+import { isKeyedWord } from '../text/skeleton';
+import { AliasFlag, type CompiledGazetteer } from './compile';
+import { gateChar } from './gate-char';
+import type { RelevanceLevel } from './types';
+
+/** No page is relevant without a name of this level in its main text or title (relevance.ts, MIN_CORE_ENTITIES). */
+export const DECISIVE_LEVEL: RelevanceLevel = 'core';
+
+/** What the content script ships: the names as folded words (the expressions are built from them on first use). */
+export interface GateSource {
+  /** The decisive names, folded (words apart by a space), without those that contain another. */
+  names: string[];
+  /** The case-sensitive decisive names that are one word of ASCII letters and digits, as written ("IS"). */
+  cased: string[];
+  /** The body of a character class (for a 'gu' expression): the characters the prefold rewrites. */
+  rewrite: string;
+}
+
+export interface GateExpressions {
+  /**
+   * The names that begin with a Latin word, over the prefolded text lower-cased. A match counts only where no
+   * letter or digit comes before it (lib/page/gate.ts looks): as a lookbehind here, the expression took three
+   * times as long.
+   */
+  latin: string;
+  /** The other names (Arabic), over the same text: found inside a word too (joined particles). */
+  other: string;
+  /** The case-sensitive names, over the prefolded text with its case. */
+  cased: string;
+}
+
+/** What may stand between a word's folded letters in the prefolded text: apostrophes and the gate's node separator (U+0000). */
+const INSIDE = "'\\0";
+/** Between two words of a name: anything but letters and digits, and the particles and possessive "s" the tokenizer drops. */
+const BETWEEN = `[^a-z0-9]+(?:(?:${[...ARTICLES_BEFORE_HYPHEN, 's'].map((p) => [...p].join('\\0*')).join('|')})[^a-z0-9]+)*`;
+/** Between two words when one is not Latin: anything but the Arabic letters (a superset of what separates them). */
+const BETWEEN_OTHER = '[^\\u0621-\\u063a\\u0641-\\u064a]+';
+
+export function compileGateSource(gazetteer: CompiledGazetteer): GateSource {
+  const decisive = gazetteer.aliases.filter(([, entity]) => gazetteer.entities[entity]?.relevance === DECISIVE_LEVEL);
+  const cased = decisive.filter(([folded, , flags, written]) => flags & AliasFlag.CaseSensitive && isCasedWord(folded, written));
+  const plain = decisive.filter((a) => !cased.includes(a)).map(([folded]) => folded.split(' '));
+  const names = withoutRedundant(plain);
+  // Characters of the non-Latin names: the prefold must fold every character that folds to one of them.
+  const otherChars = new Set(names.flatMap((words) => words.filter((w) => !isKeyedWord(w)).flatMap((w) => [...w])));
+  return {
+    names: names.map((words) => words.join(' ')),
+    cased: [...new Set(cased.map(([, , , written]) => written))],
+    rewrite: rewriteClass(otherChars),
+  };
+}
+
+/** The gate's expressions from what the content script ships (a few kilobytes of names, 30 of expressions). */
+export function gateExpressions(source: Pick<GateSource, 'names' | 'cased'>): GateExpressions {
+  const names = source.names.map((n) => n.split(' '));
+  return {
+    latin: trieSource(trieOf(names.filter((words) => isKeyedWord(words[0] as string)))) || '(?!)',
+    other: trieSource(trieOf(names.filter((words) => !isKeyedWord(words[0] as string)))) || '(?!)',
+    cased: source.cased.map(casedPattern).join('|') || '(?!)',
+  };
+}
+
+/** A case-sensitive alias the cased expression can hold: one word of ASCII letters and digits, as written. */
+function isCasedWord(folded: string, written: string): boolean {
+  return !folded.includes(' ') && /^[A-Za-z0-9]+$/.test(written);
+}
+
+/** Names that contain another name's words in a row add nothing: wherever they match, the shorter one does. */
+export function withoutRedundant(names: string[][]): string[][] {
+  const unique = [...new Map(names.map((n) => [n.join(' '), n])).values()].sort((a, b) => a.length - b.length || a.join(' ').length - b.join(' ').length);
+  const kept: string[][] = [];
+  for (const name of unique) if (!kept.some((k) => containsRun(name, k))) kept.push(name);
+  return kept;
+}
+
+/** Whether `name` has the words of `run` in a row, as `run`'s pattern finds them (a non-Latin first word by its stem, anywhere in a word). */
+function containsRun(name: string[], run: string[]): boolean {
+  const first = wordAsFound(run[0] as string, 0);
+  for (let i = 0; i + run.length <= name.length; i++) {
+    const w = name[i] as string;
+    if (!(isKeyedWord(first) ? w === first : w.includes(first))) continue;
+    if (run.every((r, k) => k === 0 || name[i + k] === r)) return true;
+  }
+  return false;
+}
+
+/** A name's word as its pattern looks for it: an Arabic first word without its article, which joined particles change (للرقة). */
+function wordAsFound(word: string, index: number): string {
+  return index === 0 && !isKeyedWord(word) && word.startsWith('ال') && word.length > 2 ? word.slice(2) : word;
+}
+
+type Trie = Map<string, Trie>;
+
+/**
+ * Names as a trie of pattern units: names that begin alike share their first units, so at each position of the
+ * text the engine chooses by the next character instead of trying every name in turn (a flat list of 280
+ * alternatives took 1.5 ms per kilobyte of text).
+ */
+function trieOf(names: string[][]): Trie {
+  const trie: Trie = new Map();
+  for (const words of names) {
+    let at = trie;
+    for (const u of nameUnits(words)) {
+      let next = at.get(u);
+      if (!next) at.set(u, (next = new Map()));
+      at = next;
+    }
+  }
+  return trie;
+}
+
+function trieSource(trie: Trie): string {
+  const alternatives = [...trie].map(([unit, rest]) => unit + trieSource(rest));
+  return alternatives.length <= 1 ? (alternatives[0] ?? '') : `(?:${alternatives.join('|')})`;
+}
+
+/** A name as a sequence of pattern units: a letter (with what may repeat or stand in it), a gap between words, the end. */
+function nameUnits(words: string[]): string[] {
+  const units: string[] = [];
+  words.forEach((w, k) => {
+    const keyed = isKeyedWord(w);
+    if (k > 0) units.push(keyed && isKeyedWord(words[k - 1] as string) ? BETWEEN : BETWEEN_OTHER);
+    // An Arabic name's first word may have a conjunction, preposition or article joined to it (وال, بال, لل):
+    // its stem is looked for anywhere.
+    const word = wordAsFound(w, k);
+    for (const c of word) units.push(keyed ? letterUnit(c) : `${escape(c)}\\0*`);
+    // A final "h" after "a" folds away (Raqqah).
+    if (keyed && word.endsWith('a')) units.push(`[h${INSIDE}]*`);
+  });
+  // A Latin name ends where its last word does.
+  units.push(isKeyedWord(words[words.length - 1] as string) ? '(?![a-z0-9])' : '');
+  return units;
+}
+
+/** A folded letter as the text may write it: repeated (Raqqa), "ee" for "i" (Mayadeen), apostrophes between. */
+function letterUnit(c: string): string {
+  return c === 'i' ? `[ie][ie${INSIDE}]*` : `${c}[${c}${INSIDE}]*`;
+}
+
+function casedPattern(written: string): string {
+  return `(?<![A-Za-z0-9])${[...written].join(`[${INSIDE}]*`)}(?![A-Za-z0-9])`;
+}
+
+function escape(c: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+}
+
+/** The last code point the rewrite class is computed for: beyond it no character folds to Latin or Arabic. */
+const LAST_CODE_POINT = 0x1ffff;
+
+/** Every character whose prefold differs from its lower case, with both (computed once: 130,000 folds). */
+let changed: Array<[cp: number, prefolded: string, lower: string]> | null = null;
+
+function changedChars(): Array<[number, string, string]> {
+  if (changed) return changed;
+  changed = [];
+  // From the backtick (U+0060), an apostrophe in a word; the other ASCII characters are left to the lower-casing.
+  for (let cp = 0x60; cp <= LAST_CODE_POINT; cp++) {
+    if ((cp > 0x60 && cp < 0x80) || (cp >= 0xd800 && cp <= 0xdfff)) continue;
+    const ch = String.fromCodePoint(cp);
+    const prefolded = gateChar(ch);
+    const lower = ch.toLowerCase();
+    if (prefolded !== lower) changed.push([cp, prefolded, lower]);
+  }
+  return changed;
+}
+
+/**
+ * The characters whose prefold differs from their lower case where it matters to a name: they fold to nothing,
+ * to an apostrophe, or to Latin letters, digits or a character of a non-Latin name (or lower-case to one of those).
+ */
+function rewriteClass(otherChars: Set<string>): string {
+  const matters = (s: string) => s === '' || [...s].some((c) => /[a-z0-9']/.test(c) || otherChars.has(c));
+  const ranges: Array<[number, number]> = [];
+  for (const [cp, prefolded, lower] of changedChars()) {
+    if (!(matters(prefolded) || matters(lower))) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === cp - 1) last[1] = cp;
+    else ranges.push([cp, cp]);
+  }
+  const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
+  return ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+}
