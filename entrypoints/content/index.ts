@@ -83,7 +83,7 @@ async function run(ctx: PageContext): Promise<void> {
         // No reply means none saved: the common case skips the schema, whose first use costs milliseconds of
         // compiling on every page.
         const reply = fresh && raw != null ? parseMessage(ReportReplySchema, raw) : null;
-        const page = reply && reply.saved > 0 ? await session.scannedText() : null;
+        const page = session.scannedText();
         if (!reply || reply.saved === 0 || !page) return;
         const found = parseMessage(AnchorReplySchema, await send({ type: 'page/anchor-snippets', url: report.url, text: page.text }));
         if (found) session.paintSaved(page, found.ranges);

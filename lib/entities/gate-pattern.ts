@@ -1,74 +1,89 @@
 /**
- * The gate's expressions, built once from the gazetteer (at build time): a page is relevant only if its text or
- * title names an entity of the decisive level (lib/entities/relevance.ts), so a page whose text matches none of
- * these expressions is not about Syria/ISIS, and the content script stops there without building the matcher.
+ * The gate's names, built once from the gazetteer (at build time): a page is relevant only if its text or title
+ * names an entity of the decisive level (lib/entities/relevance.ts), so a page that names none of them is not
+ * about Syria/ISIS, and the content script stops there without building the matcher.
  *
- * The expressions run on the page text "prefolded" (lib/page/gate.ts): every character that folding changes
- * and that could take part in a name is replaced by its folded form (é → e, أ → ا, a combining mark → nothing,
- * ’ → '), then the text is lower-cased. What folding does to a whole word (a run of one letter as one, "ee" as
- * "i", a final "h" after "a", dropped "al-") and what the tokenizer allows between words is allowed by the
- * expressions, more loosely than the matcher: they may pass a page the matcher would not, never the reverse
- * (tests/unit/gate.test.ts checks this against the matcher).
+ * The gate (lib/page/gate.ts) reads the page text as the analysis does, "prefolds" it (every character that
+ * folding changes and that could take part in a name becomes its folded form: é → e, أ → ا, a combining mark →
+ * nothing, ’ → '), lower-cases it, and looks for:
+ * - names of Latin words as plain strings in the text's skeleton (gate-char.ts), at word starts;
+ * - the other names (Arabic, mixed) with a small expression of their own;
+ * - the case-sensitive names ("IS") in the prefolded text with its case.
+ * Wherever the matcher finds a decisive name, the gate finds one (tests/unit/gate.test.ts); it may also pass a
+ * page that the matcher then rules out.
  */
 import { ARTICLES_BEFORE_HYPHEN } from '../text/fold';
 import { isKeyedWord } from '../text/skeleton';
 import { AliasFlag, type CompiledGazetteer } from './compile';
-import { gateChar } from './gate-char';
+import { gateChar, gateSkeleton } from './gate-char';
 import type { RelevanceLevel } from './types';
 
 /** No page is relevant without a name of this level in its main text or title (relevance.ts, MIN_CORE_ENTITIES). */
 export const DECISIVE_LEVEL: RelevanceLevel = 'core';
 
-/** What the content script ships: the names as folded words (the expressions are built from them on first use). */
+/** What the content script ships; its expressions are built from it on first use (gateExpressions). */
 export interface GateSource {
-  /** The decisive names, folded (words apart by a space), without those that contain another. */
-  names: string[];
-  /** The case-sensitive decisive names that are one word of ASCII letters and digits, as written ("IS"). */
+  /** The names of Latin words, as skeletons (gateSkeleton), without those that contain another. */
+  latin: string[];
+  /** The other names (Arabic, mixed, or only particles such as "al"), folded (words apart by a space). */
+  other: string[];
+  /** The case-sensitive names that are one word of ASCII letters and digits, as written ("IS"). */
   cased: string[];
   /** The body of a character class (for a 'gu' expression): the characters the prefold rewrites. */
   rewrite: string;
 }
 
 export interface GateExpressions {
-  /**
-   * The names that begin with a Latin word, over the prefolded text lower-cased. A match counts only where no
-   * letter or digit comes before it (lib/page/gate.ts looks): as a lookbehind here, the expression took three
-   * times as long.
-   */
+  /** Over the skeleton: the Latin names where they end; the gate checks that a word starts there. */
   latin: string;
-  /** The other names (Arabic), over the same text: found inside a word too (joined particles). */
+  /** Over the prefolded text lower-cased: the other names, found inside a word too (joined Arabic particles). */
   other: string;
-  /** The case-sensitive names, over the prefolded text with its case. */
+  /** Over the prefolded text with its case. */
   cased: string;
 }
 
-/** What may stand between a word's folded letters in the prefolded text: apostrophes and the gate's node separator (U+0000). */
-const INSIDE = "'\\0";
-/** Between two words of a name: anything but letters and digits, and the particles and possessive "s" the tokenizer drops. */
-const BETWEEN = `[^a-z0-9]+(?:(?:${[...ARTICLES_BEFORE_HYPHEN, 's'].map((p) => [...p].join('\\0*')).join('|')})[^a-z0-9]+)*`;
+/** Between a Latin word's folded letters in the prefolded text: apostrophes (Da'esh). */
+const INSIDE = "'";
+/** Between two Latin words of a mixed name: anything but letters and digits, and any short word (particles, possessive "s"). */
+const BETWEEN = '[^a-z0-9]+(?:[a-z]{1,3}[^a-z0-9]+)*';
 /** Between two words when one is not Latin: anything but the Arabic letters (a superset of what separates them). */
 const BETWEEN_OTHER = '[^\\u0621-\\u063a\\u0641-\\u064a]+';
+const PARTICLES = new Set(ARTICLES_BEFORE_HYPHEN);
 
 export function compileGateSource(gazetteer: CompiledGazetteer): GateSource {
   const decisive = gazetteer.aliases.filter(([, entity]) => gazetteer.entities[entity]?.relevance === DECISIVE_LEVEL);
   const cased = decisive.filter(([folded, , flags, written]) => flags & AliasFlag.CaseSensitive && isCasedWord(folded, written));
-  const plain = decisive.filter((a) => !cased.includes(a)).map(([folded]) => folded.split(' '));
-  const names = withoutRedundant(plain);
+  const names = decisive.filter((a) => !cased.includes(a)).map(([folded]) => folded.split(' '));
+  // A name of Latin words goes to the skeleton, unless it is all particles, which the skeleton may drop.
+  const inSkeleton = (words: string[]) => words.every(isKeyedWord) && !words.every((w) => PARTICLES.has(w));
+  const latin = names.filter(inSkeleton);
+  const other = withoutRedundant(names.filter((words) => !inSkeleton(words)));
   // Characters of the non-Latin names: the prefold must fold every character that folds to one of them.
-  const otherChars = new Set(names.flatMap((words) => words.filter((w) => !isKeyedWord(w)).flatMap((w) => [...w])));
+  const otherChars = new Set(other.flatMap((words) => words.filter((w) => !isKeyedWord(w)).flatMap((w) => [...w])));
   return {
-    names: names.map((words) => words.join(' ')),
+    latin: withoutRedundant(latin.flatMap(withoutParticles).map((words) => words.map(gateSkeleton))).map((words) => words.join(' ')),
+    other: other.map((words) => words.join(' ')),
     cased: [...new Set(cased.map(([, , , written]) => written))],
     rewrite: rewriteClass(otherChars),
   };
 }
 
-/** The gate's expressions from what the content script ships (a few kilobytes of names, 30 of expressions). */
-export function gateExpressions(source: Pick<GateSource, 'names' | 'cased'>): GateExpressions {
-  const names = source.names.map((n) => n.split(' '));
+/**
+ * A name, and the same without each article particle it has as a word: the skeleton drops every particle before
+ * a hyphen or a space, also where the tokenizer keeps it.
+ */
+function withoutParticles(words: string[]): string[][] {
+  let variants = [words];
+  for (const p of new Set(words.filter((w) => PARTICLES.has(w)))) variants = variants.flatMap((v) => [v, v.filter((w) => w !== p)]);
+  return variants.filter((v) => v.length > 0);
+}
+
+/** The gate's expressions from what the content script ships (a few kilobytes of names). */
+export function gateExpressions(source: Pick<GateSource, 'latin' | 'other' | 'cased'>): GateExpressions {
   return {
-    latin: trieSource(trieOf(names.filter((words) => isKeyedWord(words[0] as string)))) || '(?!)',
-    other: trieSource(trieOf(names.filter((words) => !isKeyedWord(words[0] as string)))) || '(?!)',
+    // Plain strings in a trie; one lookahead for where a name ends.
+    latin: source.latin.length ? `${trieSource(trieOf(source.latin.map((n) => [...n].map(escape))))}(?![a-z0-9])` : '(?!)',
+    other: trieSource(trieOf(source.other.map((n) => nameUnits(n.split(' '))))) || '(?!)',
     cased: source.cased.map(casedPattern).join('|') || '(?!)',
   };
 }
@@ -79,7 +94,7 @@ function isCasedWord(folded: string, written: string): boolean {
 }
 
 /** Names that contain another name's words in a row add nothing: wherever they match, the shorter one does. */
-export function withoutRedundant(names: string[][]): string[][] {
+function withoutRedundant(names: string[][]): string[][] {
   const unique = [...new Map(names.map((n) => [n.join(' '), n])).values()].sort((a, b) => a.length - b.length || a.join(' ').length - b.join(' ').length);
   const kept: string[][] = [];
   for (const name of unique) if (!kept.some((k) => containsRun(name, k))) kept.push(name);
@@ -111,9 +126,9 @@ type Trie = Map<string, Trie>;
  */
 function trieOf(names: string[][]): Trie {
   const trie: Trie = new Map();
-  for (const words of names) {
+  for (const units of names) {
     let at = trie;
-    for (const u of nameUnits(words)) {
+    for (const u of [...units, '']) {
       let next = at.get(u);
       if (!next) at.set(u, (next = new Map()));
       at = next;
@@ -127,7 +142,7 @@ function trieSource(trie: Trie): string {
   return alternatives.length <= 1 ? (alternatives[0] ?? '') : `(?:${alternatives.join('|')})`;
 }
 
-/** A name as a sequence of pattern units: a letter (with what may repeat or stand in it), a gap between words, the end. */
+/** A name that is not all Latin as pattern units: a letter (with what may repeat or stand in it), a gap between words, the end. */
 function nameUnits(words: string[]): string[] {
   const units: string[] = [];
   words.forEach((w, k) => {
@@ -136,12 +151,11 @@ function nameUnits(words: string[]): string[] {
     // An Arabic name's first word may have a conjunction, preposition or article joined to it (وال, بال, لل):
     // its stem is looked for anywhere.
     const word = wordAsFound(w, k);
-    for (const c of word) units.push(keyed ? letterUnit(c) : `${escape(c)}\\0*`);
+    for (const c of word) units.push(keyed ? letterUnit(c) : escape(c));
     // A final "h" after "a" folds away (Raqqah).
     if (keyed && word.endsWith('a')) units.push(`[h${INSIDE}]*`);
   });
-  // A Latin name ends where its last word does.
-  units.push(isKeyedWord(words[words.length - 1] as string) ? '(?![a-z0-9])' : '');
+  if (isKeyedWord(words[words.length - 1] as string)) units.push('(?![a-z0-9])');
   return units;
 }
 

@@ -26,8 +26,6 @@ export interface PageAnalysis {
   mainPending: boolean;
   /** Readability was not run because the cheap first look already ruled the page out. */
   gatedOut: boolean;
-  /** The gate ruled the page out before its text was read: `text` is empty until someone needs it. */
-  unread?: boolean;
 }
 
 export interface AnalyzeOptions {
@@ -46,6 +44,8 @@ export interface AnalyzeOptions {
    * for the region: the content script draws the marks first and locates the hits afterwards.
    */
   deferMain?: boolean;
+  /** The page text, when already read (by the gate): not read again. */
+  text?: PageText;
 }
 
 /**
@@ -54,7 +54,7 @@ export interface AnalyzeOptions {
  * A generator: it yields between slices of work so that a browser caller can keep every task short.
  */
 export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): Generator<void, PageAnalysis> {
-  const text: PageText = yield* walkText(doc.body ?? doc.documentElement, { maxChars: opts.maxChars });
+  const text: PageText = opts.text ?? (yield* walkText(doc.body ?? doc.documentElement, { maxChars: opts.maxChars }));
   // Each hit is built once and only its `inMain` flag changes later: a huge page has a hundred thousand.
   const raw: PageHit[] = [];
   for (const [offset, chunk] of chunks(text.blocks, opts.chunkChars ?? 32_000)) {

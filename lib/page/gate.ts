@@ -1,30 +1,14 @@
-import { gateChar } from '../entities/gate-char';
+import { gateChar, gateSkeleton } from '../entities/gate-char';
 import { gateExpressions, type GateSource } from '../entities/gate-pattern';
+import { collectText, isExcludedElement, walkText, type PageText } from './collect';
 import type { MutationBatch } from './mutations';
 
 /**
  * The cheap first look every page gets, before any matcher is built: does the page's title or text name an
- * entity of the decisive level (lib/entities/gate-pattern.ts)? If not, the page cannot be relevant, and the
- * content script stops there. The text is read as the browser stores it (text nodes, no styles asked for, no
- * block structure), a superset of what the full analysis reads: the gate may pass a page the analysis then
- * rules out, never the reverse.
+ * entity of the decisive level (lib/entities/gate-pattern.ts)? If not, the page cannot be relevant and the
+ * content script stops there. The text is the one the full analysis reads (walkText), and the look never
+ * misses a name the analysis would find: it may pass a page the analysis then rules out, never the reverse.
  */
-
-/**
- * Put between the text of two nodes: the full analysis may or may not see a word break there, and the
- * expressions allow both (it stands for a word's edge and may sit inside a word). The HTML parser never
- * leaves one in a page's text.
- */
-const NODE_GAP = '\0';
-/** Text read before the expressions run, and between two pauses for the page. */
-const CHUNK_CHARS = 1 << 16;
-/**
- * The end of one chunk goes again at the start of the next, for a name read across the two. A name written
- * across more than this (its words thousands of spaces apart) could be missed where a chunk ends.
- */
-const TAIL_CHARS = 4096;
-/** Text the full analysis never reads, and most of the characters of many pages. */
-const SKIPPED_PARENTS = new Set(['script', 'style', 'noscript']);
 
 interface Expressions {
   latin: RegExp;
@@ -33,13 +17,19 @@ interface Expressions {
   rewrite: RegExp;
 }
 
+export interface GateResult {
+  pass: boolean;
+  /** The page text read, for the analysis to use; null when the title decided before any was read. */
+  text: PageText | null;
+}
+
 export class PageGate {
   private expressions: Expressions | null = null;
   private readonly folded = new Map<string, string>();
 
   constructor(private readonly source: GateSource) {}
 
-  /** Built on first use. */
+  /** Built on first use (a millisecond or less: the names are plain strings). */
   private get re(): Expressions {
     if (this.expressions) return this.expressions;
     const sources = gateExpressions(this.source);
@@ -57,81 +47,54 @@ export class PageGate {
     return out;
   };
 
-  /** Whether a text (nodes joined by NODE_GAP, or any string) may name a decisive entity. */
+  /** Whether a text may name a decisive entity. */
   textMayBeRelevant(text: string): boolean {
     const { latin, other, cased, rewrite } = this.re;
     const prefolded = text.replace(rewrite, this.prefoldChar);
     if (cased.test(prefolded)) return true;
     const lower = prefolded.toLowerCase();
     if (other.test(lower)) return true;
-    // A Latin name counts where a word starts: not after a letter or digit ("crisis" does not name ISIS).
+    // A Latin name counts where a word starts ("crisis" does not name ISIS): in the skeleton, after a space.
+    const skeleton = gateSkeleton(lower);
     latin.lastIndex = 0;
-    for (let m = latin.exec(lower); m; m = latin.exec(lower)) {
-      if (m.index === 0 || !isAsciiLetterOrDigit(lower.charCodeAt(m.index - 1))) return true;
+    for (let m = latin.exec(skeleton); m; m = latin.exec(skeleton)) {
+      if (m.index === 0 || skeleton.charCodeAt(m.index - 1) === 0x20) return true;
       latin.lastIndex = m.index + 1;
     }
     return false;
   }
 
-  /** The whole page: its title, then its text in chunks, pausing between them (a generator for runSliced). */
-  *pageSteps(doc: Document): Generator<void, boolean> {
-    if (this.textMayBeRelevant(doc.title ?? '')) return true;
-    // The full analysis reads nothing from a document in design mode (an editor).
-    if (doc.designMode === 'on') return false;
-    const root = doc.body ?? doc.documentElement;
-    return root ? yield* this.subtreeSteps(root) : false;
+  /** The whole page: its title, then its text block by block (a generator for runSliced: it pauses between them). */
+  *pageSteps(doc: Document, maxChars: number): Generator<void, GateResult> {
+    if (this.textMayBeRelevant(doc.title ?? '')) return { pass: true, text: null };
+    const text = yield* walkText(doc.body ?? doc.documentElement, { maxChars });
+    // Blocks end at line breaks, which no name runs across.
+    for (const block of text.blocks) {
+      if (this.textMayBeRelevant(block)) return { pass: true, text };
+      yield;
+    }
+    return { pass: false, text };
   }
 
   /**
-   * Text a page added or changed (a batch of the MutationWatcher): an added element with its subtree, a changed
-   * or added text node with its parent's whole text, so that a name split between old and new text is found.
+   * Whether the title, or text a page added or changed since the first look, may name a decisive entity. An
+   * added element is read with its subtree, a changed or added text node with its parent's whole text, so that a
+   * name split between old and new text is found (as PageSession.onBatch reads them).
    */
-  *changesSteps(doc: Document, batch: MutationBatch): Generator<void, boolean> {
+  changesMayBeRelevant(doc: Document, batch: MutationBatch): boolean {
     if (this.textMayBeRelevant(doc.title ?? '')) return true;
-    const roots = new Set<Node>();
-    for (const node of batch.added) roots.add(node.nodeType === 1 ? node : (node.parentNode ?? node));
-    for (const node of batch.changedText) if (node.parentNode) roots.add(node.parentNode);
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      if (yield* this.subtreeSteps(root)) return true;
+    const roots = new Set<Element>();
+    for (const node of batch.added) {
+      const root = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (root?.isConnected) roots.add(root);
     }
+    for (const node of batch.changedText) if (node.parentElement?.isConnected) roots.add(node.parentElement);
+    for (const root of roots) if (!excludedWithAncestors(root) && this.textMayBeRelevant(collectText(root).text)) return true;
     return false;
-  }
-
-  private *subtreeSteps(root: Node): Generator<void, boolean> {
-    const doc = root.ownerDocument ?? (root as Document);
-    const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    let parts: string[] = [];
-    let size = 0;
-    let tail = '';
-    const chunkNames = (): boolean => {
-      const text = tail + NODE_GAP + parts.join(NODE_GAP);
-      parts = [];
-      size = 0;
-      tail = text.slice(-TAIL_CHARS);
-      return this.textMayBeRelevant(text);
-    };
-    // The root itself when it is a text node (a TreeWalker never returns its root).
-    if (root.nodeType === 3) return this.textMayBeRelevant((root as Text).data);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentNode as Element | null;
-      if (parent && SKIPPED_PARENTS.has(parent.localName)) continue;
-      const data = (node as Text).data;
-      // A huge node (one <pre> of megabytes) in slices, each a chunk of its own.
-      for (let at = 0; at < data.length; at += CHUNK_CHARS) {
-        const piece = at === 0 && data.length <= CHUNK_CHARS ? data : data.slice(at, at + CHUNK_CHARS);
-        parts.push(piece);
-        size += piece.length;
-        if (size >= CHUNK_CHARS) {
-          if (chunkNames()) return true;
-          yield;
-        }
-      }
-    }
-    return size > 0 && chunkNames();
   }
 }
 
-function isAsciiLetterOrDigit(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+function excludedWithAncestors(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isExcludedElement(e)) return true;
+  return false;
 }

@@ -5,7 +5,7 @@ import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import type { PageGate } from './gate';
-import { collectText, isExcludedElement, walkText, type PageText } from './collect';
+import { collectText, isExcludedElement, type PageText } from './collect';
 import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
@@ -144,13 +144,13 @@ export class PageSession {
     let analysis: PageAnalysis;
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
     try {
-      const gate = this.deps.gate;
+      const gate = this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null;
       analysis =
-        gate && !(await runSliced(gate.pageSteps(this.deps.doc), 8, abort.signal, stats))
-          ? ruledOut()
+        gate && !gate.pass && gate.text
+          ? ruledOut(gate.text)
           : await runSliced(
               // A page relevant whatever its main region gets its marks before the region is looked for.
-              analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true }),
+              analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true, text: gate?.text ?? undefined }),
               8,
               abort.signal,
               stats,
@@ -221,18 +221,9 @@ export class PageSession {
     this.state = 'idle';
   }
 
-  /**
-   * The text the last full scan read: the background looks for the reader's saved snippets in it. A page the
-   * gate ruled out is read now, as the full analysis reads it.
-   */
-  async scannedText(): Promise<PageText | null> {
-    const analysis = this.analysis;
-    if (!analysis) return null;
-    if (analysis.unread) {
-      analysis.text = await runSliced(walkText(this.deps.doc.body ?? this.deps.doc.documentElement, { maxChars: MAX_PAGE_CHARS }));
-      analysis.unread = false;
-    }
-    return analysis.text;
+  /** The text the last full scan read: the background looks for the reader's saved snippets in it. */
+  scannedText(): PageText | null {
+    return this.analysis?.text ?? null;
   }
 
   /** Paints the saved snippets found in `page` (from `scannedText`), unless the page was read again since. */
@@ -249,7 +240,7 @@ export class PageSession {
    */
   async saveSelection(mark?: DrawnMark): Promise<SaveReply> {
     const doc = this.deps.doc;
-    const page = await this.scannedText();
+    const page = this.analysis?.text;
     const reply = await (async (): Promise<SaveReply> => {
       if (!page) return { ok: false, message: 'Crossframe has not read this page yet.' };
       const selection = doc.defaultView?.getSelection();
@@ -523,7 +514,7 @@ export class PageSession {
     }
     if (this.deps.gate && !this.analysis?.relevance.relevant) {
       // New text may make the page relevant: decide on the whole page again, if the gate lets it through.
-      if (await runSliced(this.deps.gate.changesSteps(this.deps.doc, batch))) await this.start();
+      if (this.deps.gate.changesMayBeRelevant(this.deps.doc, batch)) await this.start();
       return;
     }
     const scanned = (this.scannedNodes ??= new Set(this.analysis?.text.segments.map((seg) => seg.node)));
@@ -568,11 +559,10 @@ export class PageSession {
   }
 }
 
-/** What the analysis says of a page the gate ruled out: not relevant, no hit; its text is read only if needed. */
-function ruledOut(): PageAnalysis {
+/** What the analysis says of a page the gate ruled out: not relevant, no hit. */
+function ruledOut(text: PageText): PageAnalysis {
   return {
-    text: { text: '', blocks: [], length: 0, segments: [], truncated: false, maxDepth: 0 },
-    unread: true,
+    text,
     hits: [],
     titleHits: [],
     tagHits: [],

@@ -36,9 +36,9 @@ function run<T>(steps: Generator<void, T>): T {
 }
 
 const page = (body: string, title = 'A page') => new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`).window.document;
-const passes = (doc: Document, g = gate) => run(g.pageSteps(doc));
+const passes = (doc: Document, g = gate) => run(g.pageSteps(doc, Number.POSITIVE_INFINITY)).pass;
 
-/** Ways a page may write a name that the matcher still reads as that name. */
+/** Ways a page may write a name that the matcher still reads as that name (some it reads as another: no matter). */
 const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'ï', o: 'ö', u: 'ū', c: 'ç', n: 'ñ', s: 'ş', z: 'ž', h: 'ḥ', d: 'ḍ', t: 'ṭ', r: 'ř', y: 'ý', l: 'ł', A: 'Ā', D: 'Ḍ', R: 'Ŕ', S: 'Š' };
 const spelling = fc.constantFrom(
   (s: string) => s,
@@ -53,6 +53,8 @@ const spelling = fc.constantFrom(
   (s: string) => s.replace(/ee/, 'i').replace(/i(?!.*i)/, 'ee'),
   (s: string) => `${s}’s`,
   (s: string) => `al-${s}`,
+  (s: string) => `d’${s}`,
+  (s: string) => `qu'${s}`,
   (s: string) => `و${s}`,
   (s: string) => s.replace(/ /g, ' \u00a0 '),
 );
@@ -67,13 +69,10 @@ describe('the gate on text', () => {
   it('passes wherever the full matcher finds a decisive name (shipped aliases in many spellings, hostile text around)', () => {
     let named = 0;
     fc.assert(
-      fc.property(text, fc.nat(), (t, cut) => {
+      fc.property(text, (t) => {
         if (!namesDecisive(full, t)) return;
         named++;
         expect(gate.textMayBeRelevant(t), t).toBe(true);
-        // A boundary between two text nodes anywhere (the gate joins them with U+0000) loses nothing.
-        const at = cut % (t.length + 1);
-        expect(gate.textMayBeRelevant(`${t.slice(0, at)}\0${t.slice(at)}`), t).toBe(true);
       }),
       { numRuns: 1500 * SCALE },
     );
@@ -105,7 +104,7 @@ describe('the gate on text', () => {
       { numRuns: 150 * SCALE },
     );
     expect(named).toBeGreaterThan(20);
-  });
+  }, 30_000 * SCALE);
 
   it('looks for a Latin name where a word starts and ends, and for a case-sensitive one in its case', () => {
     expect(gate.textMayBeRelevant('The crisis deepened; Raqqawi food.')).toBe(false);
@@ -149,29 +148,32 @@ describe('the gate on a page', () => {
       { numRuns: DOM_RUNS.numRuns * SCALE },
     );
     expect(named).toBeGreaterThan(10);
-  });
+  }, 30_000 * SCALE);
 
   it('passes on a decisive name in the title or the text, and not on other names or on scripts', () => {
     expect(passes(page('<p>Markets in London and Paris.</p>', 'Fighting near Raqqa'))).toBe(true);
     expect(passes(page('<p>The siege of <b>Deir</b> ez-Z<i>or</i> went on.</p>'))).toBe(true);
     expect(passes(page('<p>Iran, Russia and Turkey met in London.</p><script>var s = "Syria Raqqa ISIS";</script><style>.aleppo{}</style>', 'Talks'))).toBe(false);
+    // Text the analysis never reads: an editor, a form field, a hidden element.
+    expect(passes(page('<p>Nothing to see.</p><textarea>Aleppo</textarea><div contenteditable>Damascus</div><p hidden>Raqqa</p>'))).toBe(false);
   });
 
-  it('reads a huge page in chunks, and finds a name across the end of one', () => {
-    const filler = 'Markets rose in London and Paris today. '.repeat(2000);
-    // The pre's text is one chunk and a piece; the paragraph's is cut inside "Damascus".
-    const doc = page(`<pre>${filler}</pre><p>${filler.slice(0, 65_520)}and also at Damascus</p>`);
-    expect(passes(doc)).toBe(true);
-    const steps = gate.pageSteps(page(`<pre>${filler.repeat(3)}</pre>`));
+  it('reads a huge page block by block, pausing between them, and finds a name in the last', () => {
+    const filler = '<p>Markets rose in London and Paris today.</p>'.repeat(6000);
+    const steps = gate.pageSteps(page(`${filler}<p>Shelling near Damascus.</p>`), Number.POSITIVE_INFINITY);
     let pauses = 0;
-    while (!steps.next().done) pauses++;
-    expect(pauses).toBeGreaterThanOrEqual(3);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(step.value.pass).toBe(true);
+    expect(step.value.text?.blocks.length).toBeGreaterThan(3);
+    expect(pauses).toBeGreaterThan(10);
+    expect(passes(page(filler))).toBe(false);
   });
 
   it('follows added and changed text, and the title', () => {
     const doc = page('<article><p id="p">Football results.</p></article>');
     const batch = (over: Partial<MutationBatch>): MutationBatch => ({ added: [], changedText: new Set(), removed: false, records: 1, flood: false, ...over });
-    const changes = (b: MutationBatch) => run(gate.changesSteps(doc, b));
+    const changes = (b: MutationBatch) => gate.changesMayBeRelevant(doc, b);
     const p = doc.getElementById('p')!;
     const added = doc.createElement('p');
     added.textContent = 'Transfers and fixtures.';
@@ -188,6 +190,13 @@ describe('the gate on a page', () => {
     expect(changes(batch({ changedText: new Set([p.firstChild!]) }))).toBe(true);
     p.textContent = 'Football results.';
     expect(changes(batch({ changedText: new Set([p.firstChild!]) }))).toBe(false);
+    // Added where the page text never comes from: an editor.
+    const editor = doc.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    editor.append(doc.createElement('p'));
+    editor.firstElementChild!.textContent = 'Damascus';
+    doc.body.append(editor);
+    expect(changes(batch({ added: [editor.firstChild!] }))).toBe(false);
     doc.title = 'Live: Palmyra';
     expect(changes(batch({}))).toBe(true);
   });
