@@ -93,6 +93,8 @@ export class PageSession {
   state: SessionState = 'idle';
   private builtMatcher: Matcher | null = null;
   private analysis: PageAnalysis | null = null;
+  /** The last scan stopped at the gate: the page names no decisive entity. */
+  private ruledOutByGate = false;
   private hits: PageHit[] = [];
   /** What the report says of `hits`, kept in step with them (none until a page is found relevant). */
   private summary: HitSummary | null = null;
@@ -148,10 +150,12 @@ export class PageSession {
     perf?.mark(PERF_SCAN_START);
     let analysis: PageAnalysis;
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+    let stopped = false;
     try {
       const gate = this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null;
+      stopped = !!gate && !gate.pass;
       analysis =
-        gate && !gate.pass && gate.text
+        stopped && gate?.text
           ? ruledOut(gate.text)
           : await runSliced(
               // A page relevant whatever its main region gets its marks before the region is looked for.
@@ -168,6 +172,7 @@ export class PageSession {
     await this.deps.settingsReady;
     if (abort.signal.aborted) return;
     this.analysis = analysis;
+    this.ruledOutByGate = stopped;
     this.epoch++;
     this.scannedNodes = null;
     this.hits = analysis.relevance.relevant ? analysis.hits : [];
@@ -521,8 +526,9 @@ export class PageSession {
       await this.start();
       return;
     }
-    if (this.deps.gate && !this.analysis?.relevance.relevant) {
-      // New text may make the page relevant: decide on the whole page again, if the gate lets it through.
+    if (this.ruledOutByGate && this.deps.gate) {
+      // Only a decisive name can make this page relevant: the gate looks at the new text for one. (A page that
+      // passed the gate and was found not relevant goes on below: any name adds to its score.)
       if (this.deps.gate.changesMayBeRelevant(this.deps.doc, batch)) await this.start();
       return;
     }

@@ -197,6 +197,26 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await page.close();
   });
 
+  it('reads a page that names Syria in passing again when added names of the region make it relevant', async () => {
+    const page = await env.browser.context.newPage();
+    const url = env.server.route(
+      '/passing-mention.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ministers meet</title></head><body><main><article><h1>Ministers meet</h1><p>Foreign ministers met on Monday. The talks touched on Syria.</p></article></main></body></html>',
+    );
+    await page.goto(url);
+    // It passes the gate (Syria decides) but says too little to be relevant.
+    expect(await reportCount(env.browser, url)).toMatchObject({ relevant: false, marks: 0 });
+    // None of these names decides alone; together with Syria they make the page relevant.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Envoys from Iran, Iraq, Turkey, Lebanon, Israel and Jordan spoke of Hezbollah, of Baghdad, Beirut and Tehran.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(async () => (await reportCount(env.browser, url)).relevant, { timeout: 10_000 }).toBe(true);
+    expect(Object.values(await highlightedTexts(page)).flat()).toEqual(expect.arrayContaining(['Syria', 'Hezbollah']));
+    await page.close();
+  });
+
   it('switches marks off for a site and globally, and back on, without reloading', async () => {
     const page = await env.browser.context.newPage();
     const url = `${env.server.origin}/fixtures/sample-news.html`;
