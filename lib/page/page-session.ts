@@ -33,11 +33,6 @@ export function markCap(page: PageText): number {
 }
 /** Marks drawn per task: thousands of ranges at once would make one long task. */
 const MARKS_PER_SLICE = 600;
-/**
- * On a huge page (plain marks), marks painted per frame: each frame that paints highlights there repaints the
- * page's text, and all 1,000 at once with our host made a 47–70 ms frame once the 10 MB page had loaded.
- */
-const PLAIN_MARKS_PER_FRAME = 250;
 /** User Timing marks around a scan, for the bench (`SessionDeps.timing`). */
 export const PERF_SCAN_START = 'crossframe:scan-start';
 export const PERF_SCAN_END = 'crossframe:scan-end';
@@ -293,22 +288,18 @@ export class PageSession {
     const specs = this.toSpecs(this.hits.slice(0, cap + 1));
     this.capped = specs.length > cap;
     const wanted = specs.slice(0, cap);
-    const plain = usesPlainMarks(text);
-    const perBatch = plain ? PLAIN_MARKS_PER_FRAME : MARKS_PER_SLICE;
-    for (let i = 0; i < wanted.length || i === 0; i += perBatch) {
+    for (let i = 0; i < wanted.length || i === 0; i += MARKS_PER_SLICE) {
       if (i > 0) {
-        // A huge page paints each batch in a frame of its own; others paint once, at the end.
-        await (plain ? afterNextFrame(this.deps.doc) : yieldToPage());
+        await yieldToPage();
         if (signal?.aborted || this.analysis?.text !== text) return;
       }
       const t0 = performance.now();
       // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
       const highlighter = (this.highlighter ??= new Highlighter(this.highlightEnv() as HighlightEnv));
-      const batch = wanted.slice(i, i + perBatch);
+      const batch = wanted.slice(i, i + MARKS_PER_SLICE);
       if (i === 0) highlighter.draw(text, batch, { paint: false });
       else highlighter.append(text, batch, { paint: false });
-      if (plain && i + perBatch < wanted.length) highlighter.paint();
-      if (i + perBatch >= wanted.length) {
+      if (i + MARKS_PER_SLICE >= wanted.length) {
         // Painted once, with the last batch, and our host element (in the top layer) added in the same task:
         // each visible change costs the page a frame (on a loaded 10 MB page, 23–36 ms for either alone), and
         // while a huge page still loads, a frame of its own for the host made the longest task 28–181 ms, not 27–55.
@@ -572,13 +563,6 @@ export class PageSession {
     }
     this.sendReport();
   }
-}
-
-/** After the browser has painted its next frame (at once in a hidden tab, which paints none). */
-function afterNextFrame(doc: Document): Promise<void> {
-  const win = doc.defaultView;
-  if (!win?.requestAnimationFrame || doc.visibilityState === 'hidden') return yieldToPage();
-  return new Promise((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** What the analysis says of a page the gate ruled out: not relevant, no hit. */
