@@ -16,10 +16,7 @@ import { ARTICLES_BEFORE_HYPHEN } from '../text/fold';
 import { isKeyedWord } from '../text/skeleton';
 import { AliasFlag, type CompiledGazetteer } from './compile';
 import { gateChar, gateSkeleton } from './gate-char';
-import type { RelevanceLevel } from './types';
-
-/** No page is relevant without a name of this level in its main text or title (relevance.ts, MIN_CORE_ENTITIES). */
-export const DECISIVE_LEVEL: RelevanceLevel = 'core';
+import { DECISIVE_LEVEL } from './relevance';
 
 /** What the content script ships; its expressions are built from it on first use (gateExpressions). */
 export interface GateSource {

@@ -29,6 +29,12 @@ const TITLE_FACTOR = 2;
  */
 export const TAGS_MAX = 3;
 
+/**
+ * No page is relevant without an entity of this level in its main text or title (MIN_CORE_ENTITIES): the
+ * content script's gate (lib/entities/gate-pattern.ts) looks for these alone first.
+ */
+export const DECISIVE_LEVEL: RelevanceLevel = 'core';
+
 /** Tuned on ../shared/realpages (see tests/unit/relevance.realpages.test.ts): */
 export const RELEVANCE_THRESHOLD = 9;
 const MIN_CORE_ENTITIES = 1;
@@ -105,13 +111,13 @@ function score(gazetteer: CompiledGazetteer, { weights, titleHits, tagHits = [],
     }
     const level = gazetteer.entities[entity]?.relevance ?? 'general';
     total += WEIGHT[level] * (Math.log2(1 + inMain) + OUTSIDE_MAIN_FACTOR * Math.log2(1 + elsewhere));
-    if (level === 'core' && inMain > 0) {
+    if (level === DECISIVE_LEVEL && inMain > 0) {
       core.add(entity);
       coreWeight += inMain;
     }
   }
   total += TITLE_FACTOR * distinctWeight(gazetteer, titleHits);
-  const titleCore = titleHits.filter((h) => gazetteer.entities[h.entity]?.relevance === 'core');
+  const titleCore = titleHits.filter((h) => gazetteer.entities[h.entity]?.relevance === DECISIVE_LEVEL);
   for (const h of titleCore) core.add(h.entity);
   const tagScore = Math.min(TAGS_MAX, distinctWeight(gazetteer, tagHits.filter((h) => !h.demonym)));
   total += tagScore;
