@@ -1,5 +1,5 @@
 import { gateChar, gateSkeleton } from '../entities/gate-char';
-import { gateExpressions, type GateSource } from '../entities/gate-pattern';
+import type { GateSource } from '../entities/gate-pattern';
 import { collectText, isExcludedElement, walkText, type PageText } from './collect';
 import type { MutationBatch } from './mutations';
 
@@ -29,14 +29,12 @@ export class PageGate {
 
   constructor(private readonly source: GateSource) {}
 
-  /** Built on first use (a millisecond or less: the names are plain strings). */
+  /** Compiled on first use (a fraction of a millisecond: the Latin names are plain strings). */
   private get re(): Expressions {
-    if (this.expressions) return this.expressions;
-    const sources = gateExpressions(this.source);
-    return (this.expressions = {
-      latin: new RegExp(sources.latin, 'g'),
-      other: new RegExp(sources.other),
-      cased: new RegExp(sources.cased),
+    return (this.expressions ??= {
+      latin: new RegExp(this.source.latin, 'g'),
+      other: new RegExp(this.source.other),
+      cased: new RegExp(this.source.cased),
       rewrite: new RegExp(`[${this.source.rewrite}]`, 'gu'),
     });
   }
