@@ -202,7 +202,7 @@ function changedChars(): Array<[number, string, string]> {
  * to an apostrophe, or to Latin letters, digits or a character of a non-Latin name (or lower-case to one of those).
  */
 function rewriteClass(otherChars: Set<string>): string {
-  const matters = (s: string) => s === '' || [...s].some((c) => /[a-z0-9']/.test(c) || otherChars.has(c));
+  const matters = (s: string) => s === '' || [...s].some((c) => /[a-z0-9'\u0001\u0002]/.test(c) || otherChars.has(c));
   const ranges: Array<[number, number]> = [];
   for (const [cp, prefolded, lower] of changedChars()) {
     if (!(matters(prefolded) || matters(lower))) continue;

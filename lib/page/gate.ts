@@ -1,4 +1,4 @@
-import { gateChar, gateSkeleton } from '../entities/gate-char';
+import { gateChar, gateSkeleton, withoutPlaceholders } from '../entities/gate-char';
 import type { GateSource } from '../entities/gate-pattern';
 import { collectText, isExcludedElement, walkText, type PageText } from './collect';
 import type { MutationBatch } from './mutations';
@@ -49,11 +49,11 @@ export class PageGate {
   textMayBeRelevant(text: string): boolean {
     const { latin, other, cased, rewrite } = this.re;
     const prefolded = text.replace(rewrite, this.prefoldChar);
-    if (cased.test(prefolded)) return true;
-    const lower = prefolded.toLowerCase();
-    if (other.test(lower)) return true;
+    const folded = withoutPlaceholders(prefolded);
+    if (cased.test(folded)) return true;
+    if (other.test(folded.toLowerCase())) return true;
     // A Latin name counts where a word starts ("crisis" does not name ISIS): in the skeleton, after a space.
-    const skeleton = gateSkeleton(lower);
+    const skeleton = gateSkeleton(prefolded.toLowerCase());
     latin.lastIndex = 0;
     for (let m = latin.exec(skeleton); m; m = latin.exec(skeleton)) {
       if (m.index === 0 || skeleton.charCodeAt(m.index - 1) === 0x20) return true;
