@@ -21,6 +21,8 @@ export function gateChar(ch: string): string {
   return ' ';
 }
 
+// The placeholders are control characters no word has: the prefold turns a page's own into spaces.
+// eslint-disable-next-line no-control-regex -- the placeholders above
 const PLACEHOLDERS = /[\u0001\u0002]/g;
 
 /** A prefolded text as folding reads it: letters that fold away gone, every joiner an apostrophe. */
@@ -37,6 +39,7 @@ const POSSESSIVES = /'s(?![a-z0-9])/g;
  * A French elided article (l'Etat, d'Alep, qu'Assad, after a quote too): a word of its own, unless something
  * of the word comes before it (a mark, an ayn), as the tokenizer judges it on the text as written.
  */
+// eslint-disable-next-line no-control-regex -- the placeholders above
 const ELISIONS = /(?<![a-z0-9\u0001\u0002])(qu|[cdjlmnst])['\u0002](?=[a-z0-9\u0001])/g;
 /** Apostrophes inside a word (Da'esh): folded away. */
 const INNER_JOINERS = /(?<=[a-z0-9])'+(?=[a-z0-9])/g;

@@ -186,9 +186,10 @@ let changed: Array<[cp: number, prefolded: string, lower: string]> | null = null
 function changedChars(): Array<[number, string, string]> {
   if (changed) return changed;
   changed = [];
-  // From the backtick (U+0060), an apostrophe in a word; the other ASCII characters are left to the lower-casing.
-  for (let cp = 0x60; cp <= LAST_CODE_POINT; cp++) {
-    if ((cp > 0x60 && cp < 0x80) || (cp >= 0xd800 && cp <= 0xdfff)) continue;
+  // Of ASCII, the page's own U+0001 and U+0002 (the prefold's placeholders: they become spaces, as the
+  // tokenizer reads them) and the backtick (an apostrophe in a word); the rest is left to the lower-casing.
+  for (let cp = 0x01; cp <= LAST_CODE_POINT; cp++) {
+    if ((cp > 0x02 && cp < 0x60) || (cp > 0x60 && cp < 0x80) || (cp >= 0xd800 && cp <= 0xdfff)) continue;
     const ch = String.fromCodePoint(cp);
     const prefolded = gateChar(ch);
     const lower = ch.toLowerCase();
@@ -202,6 +203,7 @@ function changedChars(): Array<[number, string, string]> {
  * to an apostrophe, or to Latin letters, digits or a character of a non-Latin name (or lower-case to one of those).
  */
 function rewriteClass(otherChars: Set<string>): string {
+  // eslint-disable-next-line no-control-regex -- the prefold's placeholders (gate-char.ts)
   const matters = (s: string) => s === '' || [...s].some((c) => /[a-z0-9'\u0001\u0002]/.test(c) || otherChars.has(c));
   const ranges: Array<[number, number]> = [];
   for (const [cp, prefolded, lower] of changedChars()) {

@@ -118,6 +118,9 @@ describe('the gate on text', () => {
     expect(gate.textMayBeRelevant('\u064bs‛yrische Regierung')).toBe(true);
     expect(gate.textMayBeRelevant('Ét‛at islamique en Irak')).toBe(true);
     expect(gate.textMayBeRelevant('‘l’État islamique’')).toBe(true);
+    // A page's own placeholder characters separate words, as the tokenizer reads them.
+    expect(gate.textMayBeRelevant('\u0002l’État islamique')).toBe(true);
+    expect(gate.textMayBeRelevant('\u0001Raqqa')).toBe(true);
     expect(gate.textMayBeRelevant('Markets in London and Paris, Iran and Russia.')).toBe(false);
   });
 });
