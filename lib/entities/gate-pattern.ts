@@ -199,12 +199,13 @@ function changedChars(): Array<[number, string, string]> {
 }
 
 /**
- * The characters whose prefold differs from their lower case where it matters to a name: they fold to nothing,
- * to an apostrophe, or to Latin letters, digits or a character of a non-Latin name (or lower-case to one of those).
+ * The characters whose prefold differs from their lower case where it matters to a name: they become a
+ * placeholder, an apostrophe, or Latin letters, digits or a character of a non-Latin name (or lower-case to one
+ * of those). (gateChar never returns an empty string: a letter that folds to nothing becomes a placeholder.)
  */
 function rewriteClass(otherChars: Set<string>): string {
   // eslint-disable-next-line no-control-regex -- the prefold's placeholders (gate-char.ts)
-  const matters = (s: string) => s === '' || [...s].some((c) => /[a-z0-9'\u0001\u0002]/.test(c) || otherChars.has(c));
+  const matters = (s: string) => [...s].some((c) => /[a-z0-9'\u0001\u0002]/.test(c) || otherChars.has(c));
   const ranges: Array<[number, number]> = [];
   for (const [cp, prefolded, lower] of changedChars()) {
     if (!(matters(prefolded) || matters(lower))) continue;

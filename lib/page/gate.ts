@@ -25,7 +25,6 @@ export interface GateResult {
 
 export class PageGate {
   private expressions: Expressions | null = null;
-  private readonly folded = new Map<string, string>();
 
   constructor(private readonly source: GateSource) {}
 
@@ -39,16 +38,11 @@ export class PageGate {
     });
   }
 
-  private readonly prefoldChar = (ch: string): string => {
-    let out = this.folded.get(ch);
-    if (out === undefined) this.folded.set(ch, (out = gateChar(ch)));
-    return out;
-  };
-
   /** Whether a text may name a decisive entity. */
   textMayBeRelevant(text: string): boolean {
     const { latin, other, cased, rewrite } = this.re;
-    const prefolded = text.replace(rewrite, this.prefoldChar);
+    // gateChar's own look-ups are cached (classify's table, foldToken's map).
+    const prefolded = text.replace(rewrite, gateChar);
     const folded = withoutPlaceholders(prefolded);
     if (cased.test(folded)) return true;
     if (other.test(folded.toLowerCase())) return true;
