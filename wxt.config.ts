@@ -47,6 +47,13 @@ export default defineConfig({
         'How five reference articles framed the people, places, groups and events on the Syria/ISIS page you are reading.',
       permissions: ['storage', 'contextMenus', 'unlimitedStorage'],
       action: { default_title: 'Crossframe' },
+      // The full content script, which the gate script imports on pages that pass the gate (see
+      // entrypoints/content/full-script.ts). In Chrome it is reachable only at a URL that changes every
+      // session, so a page cannot probe for it to learn that Crossframe is installed; Firefox's extension URLs
+      // are random per install already (WXT writes the MV2 form there).
+      web_accessible_resources: [
+        { resources: ['content-full.js'], matches: ['http://*/*', 'https://*/*'], ...(firefox ? {} : { use_dynamic_url: true }) },
+      ],
       commands,
       icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
       ...(mode === 'production'

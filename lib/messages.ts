@@ -7,15 +7,13 @@
  * about 40% of that evaluation in a CPU profile, and most pages need one or two of them.
  */
 import * as z from 'zod/mini';
+import { MAX_PAGE_TEXT, MAX_TITLE, MAX_URL } from './limits';
 
-const MAX_URL = 4096;
-const MAX_TITLE = 1000;
+export { MAX_PAGE_TEXT };
 const MAX_ENTITIES = 2000;
 const id = () => z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/));
 const count = () => z.int().check(z.minimum(0), z.maximum(10_000_000));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
-/** The most page text the content script reads (a very large page is cut there) and may hand over. */
-export const MAX_PAGE_TEXT = 12_000_000;
 const textOffset = () => z.int().check(z.minimum(0), z.maximum(MAX_PAGE_TEXT));
 
 export const PageEntitySchema = z.lazy(() => z.object({
@@ -75,7 +73,7 @@ export const ContentToBackgroundSchema = z.lazy(() => z.discriminatedUnion('type
 ]));
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
-/** Background → content script. */
+/** Background → content script. The content script checks these with `readContentMessage` (lib/content-messages.ts), which must agree. */
 export const BackgroundToContentSchema = z.lazy(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('content/ping') }),
   z.object({ type: z.literal('content/focus-marks') }),

@@ -1,23 +1,39 @@
-/**
- * The hand-off between the early-settings content script (document_start) and the main one (document_idle).
- * Content scripts of one extension share a global object per frame, out of the page's reach. Read at idle, the
- * settings' reply waited behind the page's queued tasks (7–14 ms on a typical article) before any mark could
- * be drawn; read at document_start, it is in long before idle.
- */
-const HANDOFF = Symbol.for('crossframe.earlySettings');
+import { browser } from 'wxt/browser';
+import { SETTINGS_KEY } from '../../lib/settings';
 
+/**
+ * The reader's settings, asked for by the gate script the moment it hands a page over: the storage reply
+ * arrives while the full script loads, so marks do not wait for it. A page that is never handed over never
+ * asks (an unrelated page pays nothing for settings it has no use for).
+ */
 export interface EarlySettings {
   /** The stored settings as last read or changed (undefined: none stored, or not read yet). */
   value: unknown;
   /** Settles when the first read has answered. */
   read: Promise<unknown>;
+  /** Stops following changes (the content script's context ended). */
+  stop(): void;
 }
 
-export function publishEarlySettings(early: EarlySettings): void {
-  (globalThis as Record<symbol, unknown>)[HANDOFF] = early;
-}
-
-/** The early script's settings, or undefined where it did not run (a page already open when the extension was installed). */
-export function earlySettings(): EarlySettings | undefined {
-  return (globalThis as Record<symbol, unknown>)[HANDOFF] as EarlySettings | undefined;
+export function readSettingsEarly(): EarlySettings {
+  let changed = false;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    changed = true;
+    early.value = changes[SETTINGS_KEY]?.newValue;
+  };
+  const early: EarlySettings = {
+    value: undefined,
+    read: Promise.resolve(),
+    stop: () => browser.storage.onChanged.removeListener(onChanged),
+  };
+  // A change heard before the first read answers is newer than that answer.
+  browser.storage.onChanged.addListener(onChanged);
+  early.read = browser.storage.local
+    .get(SETTINGS_KEY)
+    .then((got) => {
+      if (!changed) early.value = got[SETTINGS_KEY];
+    })
+    .catch(() => undefined);
+  return early;
 }

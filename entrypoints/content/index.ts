@@ -1,28 +1,16 @@
-import { loadGazetteer } from 'virtual:crossframe/gazetteer';
 import { gateSource } from 'virtual:crossframe/gate';
 import 'virtual:crossframe/page.css';
 import { browser } from 'wxt/browser';
-import type { PageContext } from './private-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { Matcher } from '../../lib/entities/matcher';
-import {
-  AnchorReplySchema,
-  BackgroundToContentSchema,
-  EntitySummarySchema,
-  parseMessage,
-  ReportReplySchema,
-  SaveReplySchema,
-  type ContentState,
-  type ContentToBackground,
-  type EntitySummary,
-  type SaveReply,
-} from '../../lib/messages';
+import { readContentMessage } from '../../lib/content-messages';
+import type { ContentState } from '../../lib/messages';
 import { PageGate } from '../../lib/page/gate';
-import { browserHighlightEnv } from '../../lib/page/highlight';
-import { PageSession, PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/page-session';
-import { earlySettings } from './early-settings';
-import { makeVisibilityCheck } from '../../lib/page/visibility';
-import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { GateSession } from '../../lib/page/gate-session';
+import { PERF_INJECTED } from '../../lib/page/perf-marks';
+import { readSettingsEarly } from './early-settings';
+import { loadFullScript, type FullPage } from './full-script';
+import type { PageContext } from './private-context';
+import { sendToBackground } from './send';
 
 /**
  * User Timing marks for the bench, only in a build made with CROSSFRAME_TIMING_MARKS=1 (the bench's own):
@@ -30,114 +18,76 @@ import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../..
  */
 const timing = __CROSSFRAME_TIMING_MARKS__ ? performance : null;
 
+/**
+ * The gate script: every page runs it, and on a page that is not about Syria or ISIS it is all that runs (no
+ * matcher, no zod, no DOM change, one small report). A page that names a decisive entity is handed to the full
+ * content script (full-script.ts), loaded then. This script keeps the one message listener and passes messages
+ * on once the full script answers for the page.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
     // When the content script starts (document idle): the bench measures from here to the last mark.
-    timing?.mark('crossframe:injected');
-    void run(ctx);
+    timing?.mark(PERF_INJECTED);
+    run(ctx);
   },
 });
 
-async function run(ctx: PageContext): Promise<void> {
-  const send = async (msg: ContentToBackground): Promise<unknown> => {
-    try {
-      return await browser.runtime.sendMessage(msg);
-    } catch {
-      // The background may be restarting, or the extension gone (reloaded, updated, removed; the call then
-      // throws at once): a lost message must not break the page, and an orphan leaves the page as it was
-      // (reading isInvalid ends the context, and its listener below undoes everything).
-      void ctx.isInvalid;
-      return undefined;
-    }
-  };
-  // Settings: read at document_start by the early script (see early-settings.ts); otherwise asked for now, and
-  // they arrive while the page is being read. Only marking waits for them.
-  const early = earlySettings();
-  let stored: unknown;
-  const settingsReady: Promise<unknown> =
-    early?.read ??
-    browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((got) => (stored = got[SETTINGS_KEY]))
-      .catch(() => undefined);
-  const settings = (): Settings => readSettings(early ? early.value : stored);
-  const host = location.hostname;
-  // Nothing is built in the task that evaluated this script: the scan starts in a task of its own (runSliced),
-  // with the gate; only a page that passes it pays for the gazetteer and its matcher.
-  const session = new PageSession({
+function run(ctx: PageContext): void {
+  const gate = new PageGate(gateSource);
+  /** The full script's page, once handed over (null: it could not be loaded). */
+  let full: Promise<FullPage | null> | null = null;
+  const session = new GateSession({
     doc: document,
-    gate: new PageGate(gateSource),
-    matcher: () => {
-      timing?.mark(PERF_BUILD_START);
-      const matcher = new Matcher(loadGazetteer());
-      timing?.mark(PERF_BUILD_END);
-      return matcher;
+    gate,
+    report: (report) => sendToBackground(ctx, { type: 'page/report', report }),
+    handOver: (handOver) => {
+      // Asked for now, the settings arrive while the full script loads.
+      const settings = readSettingsEarly();
+      full = loadFullScript().then(
+        (script) => (ctx.isInvalid ? (settings.stop(), null) : script.start(ctx, { handOver, gate, settings, timing })),
+        // Without the full script the page stays as it was; the panel shows what the ping says.
+        () => (settings.stop(), null),
+      );
     },
-    highlightEnv: () => browserHighlightEnv(window),
-    isVisible: makeVisibilityCheck(window),
-    report: (report, fresh) =>
-      void send({ type: 'page/report', report }).then(async (raw) => {
-        // After a full scan, when the reader saved snippets here: the background finds them in the page's text.
-        // No reply means none saved: the common case skips the schema, whose first use costs milliseconds of
-        // compiling on every page.
-        const reply = fresh && raw != null ? parseMessage(ReportReplySchema, raw) : null;
-        const page = session.scannedText();
-        if (!reply || reply.saved === 0 || !page) return;
-        const found = parseMessage(AnchorReplySchema, await send({ type: 'page/anchor-snippets', url: report.url, text: page.text }));
-        if (found) session.paintSaved(page, found.ranges);
-      }),
-    summaries: async (ids) => {
-      const reply = await send({ type: 'entity/summaries', ids });
-      return Array.isArray(reply) ? reply.map((r) => parseMessage(EntitySummarySchema, r)).filter((r): r is EntitySummary => r !== null) : [];
-    },
-    openEntity: (entity) => void send({ type: 'page/open-entity', entity }),
-    saveSnippet: async (draft) =>
-      parseMessage(SaveReplySchema, await send({ type: 'snippet/save', draft })) ?? ({ ok: false, message: 'Crossframe did not answer; try again.' } satisfies SaveReply),
-    markingAllowed: () => markingAllowed(settings(), host),
-    settingsReady,
     timing,
   });
 
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    // The early script's own listener, added first, has already recorded the change.
-    if (!early) stored = changes[SETTINGS_KEY]?.newValue;
-    void session.refreshMarking();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-
   const onMessage = (raw: unknown, sender: { id?: string }, reply: (r: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
-    const msg = parseMessage(BackgroundToContentSchema, raw);
+    const msg = readContentMessage(raw);
     if (!msg) return false;
-    if (msg.type === 'content/ping') reply({ state: session.state, url: location.href } satisfies ContentState);
-    else if (msg.type === 'content/focus-marks') reply({ focused: session.focusMarks() });
-    else if (msg.type === 'content/get-selection') reply({ text: (window.getSelection()?.toString() ?? '').slice(0, 200_000) });
-    else if (msg.type === 'content/save-selection') {
-      void session.saveSelection().then(reply);
-      return true;
+    if (msg.type === 'content/get-selection') {
+      reply({ text: (window.getSelection()?.toString() ?? '').slice(0, 200_000) });
+      return false;
     }
-    return false;
+    if (!full) {
+      if (msg.type === 'content/ping') reply({ state: session.state === 'scanning' ? 'scanning' : 'irrelevant', url: location.href } satisfies ContentState);
+      else if (msg.type === 'content/focus-marks') reply({ focused: false });
+      if (msg.type !== 'content/save-selection') return false;
+      // Saving needs the full script (selectors, the matcher for the snippet's entities).
+      session.handOverForSave();
+    }
+    void full!.then((page) => (page ? page.answer(msg) : msg.type === 'content/ping' ? { state: 'error', url: location.href } : null)).then(reply, () => reply(null));
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  // The extension was reloaded or updated: leave the page as it was.
+  // The extension was reloaded or updated: leave the page as it was (the full script has its own listener).
   ctx.onInvalidated(() => {
-    session.destroy();
-    browser.storage.onChanged.removeListener(onStorage);
+    session.stop();
     browser.runtime.onMessage.removeListener(onMessage);
   });
-  // Single-page apps: a history navigation starts the page afresh (onBatch compares the URL). The app swaps
-  // its content after the URL changes, so let it settle first.
+  // Single-page apps: a history navigation looks at the page afresh (onBatch compares the URL). The app swaps
+  // its content after the URL changes, so let it settle first. The full script has its own.
   let settle: ReturnType<typeof setTimeout> | undefined;
   const recheck = () => {
     clearTimeout(settle);
-    settle = setTimeout(() => void session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false }), 300);
+    settle = setTimeout(() => session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false }), 300);
   };
   window.addEventListener('popstate', recheck, { signal: ctx.signal });
   (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', recheck, { signal: ctx.signal });
 
-  await session.start();
+  void session.start();
 }

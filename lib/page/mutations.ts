@@ -90,3 +90,15 @@ export class MutationWatcher {
 function emptyBatch(): MutationBatch {
   return { added: [], changedText: new Set(), removed: false, records: 0, flood: false };
 }
+
+/** One batch for the changes of two (those that arrived while a scan was running, and the next ones). */
+export function mergeBatches(a: MutationBatch | null, b: MutationBatch): MutationBatch {
+  if (!a) return b;
+  return {
+    added: [...a.added, ...b.added],
+    changedText: new Set([...a.changedText, ...b.changedText]),
+    removed: a.removed || b.removed,
+    records: a.records + b.records,
+    flood: a.flood || b.flood,
+  };
+}

@@ -1,16 +1,20 @@
 import type { CompiledGazetteer } from '../entities/compile';
 import type { Matcher } from '../entities/matcher';
-import { MAX_PAGE_TEXT, type EntitySummary, type PageReport, type PageSnippetDraft, type SaveReply } from '../messages';
+import { MAX_PAGE_TEXT } from '../limits';
+import type { EntitySummary, PageReport, PageSnippetDraft, SaveReply } from '../messages';
 import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
-import type { PageGate } from './gate';
+import type { GateResult, PageGate } from './gate';
 import { collectText, isExcludedElement, type PageText } from './collect';
 import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
-import { MutationWatcher, type MutationBatch } from './mutations';
+import { mergeBatches, MutationWatcher, type MutationBatch } from './mutations';
+import { pageKey } from './page-key';
+import { PERF_MARKS_DRAWN, PERF_SCAN_END, PERF_SCAN_START } from './perf-marks';
 import { toDomPoint } from './positions';
+import { pageReport, TRUNCATED_NOTE } from './page-report';
 import { HitSummary } from './report';
 import { selectorsForRange, selectorsForSentence } from './snippet-capture';
 import { clearSnippets, paintSnippets, type FoundSnippet } from './snippet-marks';
@@ -33,15 +37,6 @@ export function markCap(page: PageText): number {
 }
 /** Marks drawn per task: thousands of ranges at once would make one long task. */
 const MARKS_PER_SLICE = 600;
-/** User Timing marks around a scan, for the bench (`SessionDeps.timing`). */
-export const PERF_SCAN_START = 'crossframe:scan-start';
-export const PERF_SCAN_END = 'crossframe:scan-end';
-/** When the scan's marks are all drawn (a relevant page; the report comes after). */
-export const PERF_MARKS_DRAWN = 'crossframe:marks-drawn';
-/** Around building the matcher from the shipped gazetteer, once a page has passed the gate. */
-export const PERF_BUILD_START = 'crossframe:build-start';
-export const PERF_BUILD_END = 'crossframe:build-end';
-
 /** Pages beyond this much text are read up to it, and the panel says so. */
 export const MAX_PAGE_CHARS = MAX_PAGE_TEXT;
 
@@ -134,20 +129,23 @@ export class PageSession {
     return this.env;
   }
 
-  /** Scans the page from scratch. */
-  async start(): Promise<void> {
+  /**
+   * Scans the page from scratch. `initial`: the gate's look at the page as it is now, taken by the gate script
+   * (entrypoints/content/index.ts) before it handed the page over; the page is not read twice.
+   */
+  async start(initial?: { gate: GateResult; stats: SliceStats }): Promise<void> {
     this.scanAbort?.abort();
     const abort = new AbortController();
     this.scanAbort = abort;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
     const perf = this.deps.timing;
-    perf?.mark(PERF_SCAN_START);
+    if (!initial) perf?.mark(PERF_SCAN_START);
     let analysis: PageAnalysis;
-    const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+    const stats: SliceStats = initial?.stats ?? { slices: 0, busyMs: 0, longestSliceMs: 0 };
     let stopped = false;
     try {
-      const gate = this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null;
+      const gate = initial?.gate ?? (this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null);
       stopped = !!gate && !gate.pass;
       analysis =
         stopped && gate?.text
@@ -479,19 +477,17 @@ export class PageSession {
     if (!a) return;
     const relevant = a.relevance.relevant;
     const notes: string[] = [];
-    if (a.text.truncated) notes.push(`The page is very large: only its first ${Math.round(MAX_PAGE_CHARS / 1e6)} million characters were read.`);
+    if (a.text.truncated) notes.push(TRUNCATED_NOTE);
     if (this.capped) notes.push(`Too many names to mark: the first ${markCap(a.text)} are marked.`);
     if (relevant && this.state === 'disabled') notes.push('Marks are switched off for this site.');
-    this.deps.report({
-      url: this.deps.doc.location?.href ?? '',
-      title: (this.deps.doc.title ?? '').slice(0, 1000),
+    const fields = {
       relevant,
       score: a.relevance.score,
       entities: relevant ? (this.summary?.entities() ?? []) : [],
       marks: this.highlighter?.marks().length ?? 0,
       capped: this.capped,
-      ...(notes.length ? { note: notes.join(' ').slice(0, 300) } : {}),
-    }, fresh);
+    };
+    this.deps.report(pageReport(this.deps.doc, fields, notes), fresh);
   }
 
   private watch(): void {
@@ -576,24 +572,6 @@ function ruledOut(text: PageText): PageAnalysis {
     mainFound: false,
     mainPending: false,
     gatedOut: true,
-  };
-}
-
-/** The page's identity for single-page-app navigation: the URL without its fragment. */
-function pageKey(doc: Document): string {
-  const href = doc.location?.href ?? '';
-  const hash = href.indexOf('#');
-  return hash < 0 ? href : href.slice(0, hash);
-}
-
-function mergeBatches(a: MutationBatch | null, b: MutationBatch): MutationBatch {
-  if (!a) return b;
-  return {
-    added: [...a.added, ...b.added],
-    changedText: new Set([...a.changedText, ...b.changedText]),
-    removed: a.removed || b.removed,
-    records: a.records + b.records,
-    flood: a.flood || b.flood,
   };
 }
 

@@ -16,12 +16,12 @@ describe('the built extension (least privilege, no remote code)', () => {
     expect([...m.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.optional_permissions).toBeUndefined();
-    expect(m.web_accessible_resources).toBeUndefined();
+    // One resource, the full content script the gate script imports, at a URL that changes every session.
+    expect(m.web_accessible_resources).toEqual([{ resources: ['content-full.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }]);
     expect(m.externally_connectable).toBeUndefined();
-    // The main script at document idle; a 4 KB one at document start that only reads the settings.
+    // One script on every page, the gate, at document idle (it loads the rest only on pages that pass).
     expect(m.content_scripts).toEqual([
       expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], run_at: 'document_idle', js: ['content-scripts/content.js'] }),
-      expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], run_at: 'document_start', js: ['content-scripts/early-settings.js'] }),
     ]);
     for (const cs of m.content_scripts) expect(cs.all_frames).toBeUndefined();
   });
@@ -30,6 +30,7 @@ describe('the built extension (least privilege, no remote code)', () => {
     const m = manifest('firefox-mv2');
     expect([...m.permissions].sort()).toEqual(['contextMenus', 'storage', 'unlimitedStorage']);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.web_accessible_resources).toEqual(['content-full.js']);
   });
 
   it('has a strict content security policy for its pages', () => {
@@ -59,25 +60,28 @@ describe('the built extension (least privilege, no remote code)', () => {
     }
   });
 
-  it('keeps React, Dexie, Fuse.js and the framing NLP out of the content script', () => {
-    const cs = readFileSync(join(out('chrome-mv3'), 'content-scripts/content.js'), 'utf8');
-    expect(cs).not.toMatch(/react-dom|__SECRET_INTERNALS|createRoot/);
-    expect(cs).not.toMatch(/Dexie|IDBKeyRange|indexedDB/);
-    expect(cs).not.toMatch(/Fuse\b|useExtendedSearch/);
-    expect(cs).not.toMatch(/afinn|abandon.{0,6}-2/);
+  it('keeps React, Dexie, Fuse.js and the framing NLP out of the content scripts', () => {
+    for (const file of ['content-scripts/content.js', 'content-full.js']) {
+      const cs = readFileSync(join(out('chrome-mv3'), file), 'utf8');
+      expect(cs, file).not.toMatch(/react-dom|__SECRET_INTERNALS|createRoot/);
+      expect(cs, file).not.toMatch(/Dexie|IDBKeyRange|indexedDB/);
+      expect(cs, file).not.toMatch(/Fuse\b|useExtendedSearch/);
+      expect(cs, file).not.toMatch(/afinn|abandon.{0,6}-2/);
+    }
+    // What every page evaluates: the gate, without the gazetteer, the schemas, the matcher or Readability.
+    const gate = readFileSync(join(out('chrome-mv3'), 'content-scripts/content.js'), 'utf8');
+    expect(gate).not.toMatch(/"entities":\[|_zod|safeParse|Readability|readerable/i);
+    expect(gate.length).toBeLessThan(40_000);
+    expect(readFileSync(join(out('chrome-mv3'), 'content-full.js'), 'utf8')).toMatch(/"entities":\[/);
     expect(existsSync(join(out('chrome-mv3'), 'content-scripts/content.css'))).toBe(true);
-    // The document-start script reads the settings and does nothing else.
-    const early = readFileSync(join(out('chrome-mv3'), 'content-scripts/early-settings.js'), 'utf8');
-    expect(early.length).toBeLessThan(4_000);
-    expect(early).toMatch(/storage\.local\.get/);
-    expect(early).not.toMatch(/querySelector|appendChild|innerHTML|sendMessage|createElement/);
   });
 
   it('builds both content scripts, for both browsers, with the private context and no timing marks', () => {
     for (const build of ['chrome-mv3', 'firefox-mv2'])
-      for (const name of ['content', 'early-settings']) {
-        const js = readFileSync(join(out(build), `content-scripts/${name}.js`), 'utf8');
-        expect(js, `${build} ${name}`).toContain('crossframe.context.');
+      for (const name of ['content-scripts/content.js', 'content-full.js']) {
+        const js = readFileSync(join(out(build), name), 'utf8');
+        // The gate script makes the context; the full script is handed it.
+        if (name.startsWith('content-scripts/')) expect(js, `${build} ${name}`).toContain('crossframe.context.');
         expect(js, `${build} ${name}`).not.toMatch(/content-script-started|postMessage|dispatchEvent/);
         // The bench's marks (CROSSFRAME_TIMING_MARKS=1) never ship: pages read the performance timeline.
         expect(js, `${build} ${name}`).not.toContain('crossframe:injected');

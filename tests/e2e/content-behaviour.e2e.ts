@@ -21,6 +21,48 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     await page.close();
   });
 
+  it('loads the full script only on pages that pass the gate, at a URL no page can probe, whatever the page’s CSP', async () => {
+    /** The extension's scripts parsed in a page's frame (content scripts and modules they import), by file. */
+    const ourScripts = async (url: string) => {
+      const page = await env.browser.context.newPage();
+      const cdp = await env.browser.context.newCDPSession(page);
+      const parsed: string[] = [];
+      cdp.on('Debugger.scriptParsed', (e) => parsed.push(e.url));
+      await cdp.send('Debugger.enable');
+      await page.goto(url);
+      const report = await reportCount(env.browser, url);
+      const probe = await page.evaluate(async (id) => {
+        try {
+          await fetch(`chrome-extension://${id}/content-full.js`);
+          return 'fetched';
+        } catch {
+          return 'refused';
+        }
+      }, env.browser.extensionId);
+      const marks = Object.values(await highlightedTexts(page)).flat();
+      await page.close();
+      const files = parsed.filter((u) => u.startsWith('chrome-extension://')).map((u) => u.slice(u.indexOf('/', 'chrome-extension://'.length)));
+      return { files, report, probe, marks };
+    };
+    const unrelated = await ourScripts(`${env.server.origin}/fixtures/unrelated-news.html?scripts`);
+    expect(unrelated.report.relevant).toBe(false);
+    expect(unrelated.files).toEqual(['/content-scripts/content.js']);
+    // A page whose CSP allows no script at all still gets its marks: the page's policy does not govern ours.
+    const strict = env.server.route(
+      '/strict-csp.html',
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>Raqqa after ISIS</title></head>
+      <body><article><p>The Syrian Democratic Forces took Raqqa from ISIS in 2017. Deir ez-Zor and Aleppo followed.</p></article></body></html>`,
+    );
+    const relevant = await ourScripts(strict);
+    expect(relevant.report.relevant).toBe(true);
+    expect(relevant.marks).toEqual(expect.arrayContaining(['Raqqa', 'ISIS', 'Deir ez-Zor', 'Aleppo']));
+    expect(relevant.files).toEqual(['/content-scripts/content.js', '/content-full.js']);
+    // The full script is web-accessible only at this session's own URL: at the extension's fixed address, a page
+    // that knows Crossframe's id cannot fetch it to learn that it is installed.
+    expect(relevant.probe).toBe('refused');
+    expect(unrelated.probe).toBe('refused');
+  });
+
   it('does not damage forms, editors, iframes, shadow roots or the page’s own scripts', async () => {
     const page = await env.browser.context.newPage();
     const url = `${env.server.origin}/fixtures/widgets-page.html`;
@@ -248,7 +290,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
       (window as unknown as { heard: string[] }).heard = heard;
       window.addEventListener('message', (e) => heard.push(`message ${JSON.stringify(e.data)}`), true);
       for (const name of names) document.addEventListener(name, () => heard.push(`event ${name}`), true);
-    }, [started('content'), started('early-settings')]);
+    }, [started('content')]);
     try {
       await page.goto(url);
       const report = await reportCount(env.browser, url);
@@ -259,7 +301,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
       // A page that knows the extension's id sends the announcement of a newer copy of each script...
       await page.evaluate((names: string[]) => {
         for (const name of names) document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: name.split(':')[1], messageId: 'forged' } }));
-      }, [started('content'), started('early-settings')]);
+      }, [started('content')]);
       // ...and its marks stay, and text it adds later is still read.
       await page.evaluate(() => {
         const p = document.createElement('p');
@@ -274,7 +316,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
   });
 
   it('never marks a site switched off before the page loads, and marks it once switched back on', async () => {
-    // The settings are read as the page starts (early-settings content script); the main script uses that copy.
+    // The settings are read as the gate hands the page over, while the full script loads; marks wait for them.
     await setSettings(env.browser, { enabled: true, disabledSites: ['127.0.0.1'] });
     const page = await env.browser.context.newPage();
     const url = `${env.server.origin}/fixtures/sample-news.html?switched-off-before-load`;
@@ -288,7 +330,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
       expect(report.marks).toBe(0);
       expect(Object.keys((await footprint(page)).highlights)).toEqual([]);
       expect(await ui()).toBe(false);
-      // The early copy follows changes made while the page is open.
+      // That copy follows changes made while the page is open.
       await setSettings(env.browser, { enabled: true, disabledSites: [] });
       await expect.poll(ui).toBe(true);
       await expect.poll(async () => Object.values((await footprint(page)).highlights).reduce((n, v) => n + v, 0)).toBeGreaterThan(3);

@@ -1,0 +1,104 @@
+import { loadGazetteer } from 'virtual:crossframe/gazetteer';
+import { browser } from 'wxt/browser';
+import { Matcher } from '../../lib/entities/matcher';
+import {
+  AnchorReplySchema,
+  EntitySummarySchema,
+  parseMessage,
+  ReportReplySchema,
+  SaveReplySchema,
+  type BackgroundToContent,
+  type ContentState,
+  type EntitySummary,
+  type SaveReply,
+} from '../../lib/messages';
+import { browserHighlightEnv } from '../../lib/page/highlight';
+import { PageSession } from '../../lib/page/page-session';
+import { PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/perf-marks';
+import { makeVisibilityCheck } from '../../lib/page/visibility';
+import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import type { FullPage, FullScript } from './full-script';
+import { sendToBackground } from './send';
+
+/** The page, from the moment the gate script hands it over (see full-script.ts): analysis, marks, card, snippets. */
+export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, settings: early, timing }): FullPage => {
+  const send = sendToBackground.bind(null, ctx);
+  // Settings: asked for by the gate script as it handed the page over (early-settings.ts); only marking waits for them.
+  const settings = (): Settings => readSettings(early.value);
+  const host = location.hostname;
+  const session = new PageSession({
+    doc: document,
+    gate,
+    matcher: () => {
+      timing?.mark(PERF_BUILD_START);
+      const matcher = new Matcher(loadGazetteer());
+      timing?.mark(PERF_BUILD_END);
+      return matcher;
+    },
+    highlightEnv: () => browserHighlightEnv(window),
+    isVisible: makeVisibilityCheck(window),
+    report: (report, fresh) =>
+      void send({ type: 'page/report', report }).then(async (raw) => {
+        // After a full scan, when the reader saved snippets here: the background finds them in the page's text.
+        // No reply means none saved: the common case skips the schema, whose first use costs milliseconds of
+        // compiling.
+        const reply = fresh && raw != null ? parseMessage(ReportReplySchema, raw) : null;
+        const page = session.scannedText();
+        if (!reply || reply.saved === 0 || !page) return;
+        const found = parseMessage(AnchorReplySchema, await send({ type: 'page/anchor-snippets', url: report.url, text: page.text }));
+        if (found) session.paintSaved(page, found.ranges);
+      }),
+    summaries: async (ids) => {
+      const reply = await send({ type: 'entity/summaries', ids });
+      return Array.isArray(reply) ? reply.map((r) => parseMessage(EntitySummarySchema, r)).filter((r): r is EntitySummary => r !== null) : [];
+    },
+    openEntity: (entity) => void send({ type: 'page/open-entity', entity }),
+    saveSnippet: async (draft) =>
+      parseMessage(SaveReplySchema, await send({ type: 'snippet/save', draft })) ?? ({ ok: false, message: 'Crossframe did not answer; try again.' } satisfies SaveReply),
+    markingAllowed: () => markingAllowed(settings(), host),
+    settingsReady: early.read,
+    timing,
+  });
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    // The early copy's own listener, added first, has already recorded the change.
+    void session.refreshMarking();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  // The extension was reloaded or updated: leave the page as it was.
+  ctx.onInvalidated(() => {
+    session.destroy();
+    early.stop();
+    browser.storage.onChanged.removeListener(onStorage);
+  });
+  // Single-page apps: a history navigation starts the page afresh (onBatch compares the URL). The app swaps
+  // its content after the URL changes, so let it settle first.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const recheck = () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => void session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false }), 300);
+  };
+  window.addEventListener('popstate', recheck, { signal: ctx.signal });
+  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', recheck, { signal: ctx.signal });
+
+  // A save that caused the hand-over waits for the page to be read.
+  const started = session.start(handOver.initial ?? undefined);
+
+  return {
+    async answer(msg: BackgroundToContent): Promise<unknown> {
+      switch (msg.type) {
+        case 'content/ping':
+          return { state: session.state, url: location.href } satisfies ContentState;
+        case 'content/focus-marks':
+          return { focused: session.focusMarks() };
+        case 'content/get-selection':
+          return { text: (window.getSelection()?.toString() ?? '').slice(0, 200_000) };
+        case 'content/save-selection':
+          await started.catch(() => undefined);
+          return session.saveSelection();
+      }
+    },
+  };
+};

@@ -1,0 +1,15 @@
+import type { BackgroundToContent } from './messages';
+
+/**
+ * The background's messages to a content script, checked without zod: the script that runs on every page
+ * must not load the schemas for four messages that carry nothing but their type. Accepts exactly what
+ * `BackgroundToContentSchema` accepts, and returns what it would (unknown keys dropped); a unit test holds
+ * the two together.
+ */
+const TYPES: ReadonlySet<string> = new Set<BackgroundToContent['type']>(['content/ping', 'content/focus-marks', 'content/get-selection', 'content/save-selection']);
+
+export function readContentMessage(raw: unknown): BackgroundToContent | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const type: unknown = (raw as { type?: unknown }).type;
+  return typeof type === 'string' && TYPES.has(type) ? ({ type } as BackgroundToContent) : null;
+}

@@ -1,0 +1,125 @@
+import { MAX_PAGE_TEXT } from '../limits';
+import type { PageReport } from '../messages';
+import type { GateResult, PageGate } from './gate';
+import { mergeBatches, MutationWatcher, type MutationBatch } from './mutations';
+import { pageKey } from './page-key';
+import { PERF_SCAN_END, PERF_SCAN_START } from './perf-marks';
+import { ruledOutReport } from './page-report';
+import { runSliced, type SliceStats } from './slices';
+
+
+/** Why the gate hands a page over to the full content script. */
+export interface HandOver {
+  /** The gate's look at the page as it is now; null when the page changed since, and must be read again. */
+  initial: { gate: GateResult; stats: SliceStats } | null;
+}
+
+export interface GateSessionDeps {
+  doc: Document;
+  gate: PageGate;
+  /** Sends the report of a page the gate ruled out; resolves to the background's reply, not yet validated. */
+  report: (report: PageReport) => Promise<unknown>;
+  /** Loads the full content script and gives it the page; from then on it answers for the page. */
+  handOver: (why: HandOver) => void;
+  /** Follow the page's changes (tests turn the watcher's timing down). */
+  watchOptions?: ConstructorParameters<typeof MutationWatcher>[3];
+  timing?: Pick<Performance, 'mark'> | null;
+}
+
+export type GateState = 'scanning' | 'irrelevant' | 'handed-over' | 'stopped';
+
+/**
+ * What the content script does on every page before anything else is loaded: the gate (lib/page/gate.ts)
+ * looks for a decisive Syria/ISIS name. A page with one is handed over to the full content script, which
+ * builds the matcher, marks and reports. A page without one gets one small report, and only the gate looks at
+ * the text it adds later: a page that names no decisive entity cannot be relevant (lib/entities/relevance.ts).
+ * Nothing here changes the page.
+ */
+export class GateSession {
+  state: GateState = 'scanning';
+  private abort: AbortController | null = null;
+  private watcher: MutationWatcher | null = null;
+  private url: string;
+  /** The last look that ruled the page out: a save asked for on this page hands it over as it was read. */
+  private last: { gate: GateResult; stats: SliceStats } | null = null;
+  /** Changes that arrived while the gate was reading the page. */
+  private deferred: MutationBatch | null = null;
+
+  constructor(private readonly deps: GateSessionDeps) {
+    this.url = pageKey(deps.doc);
+  }
+
+  /** Looks at the page from scratch. */
+  async start(): Promise<void> {
+    if (this.state === 'handed-over' || this.state === 'stopped') return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.url = pageKey(this.deps.doc);
+    this.state = 'scanning';
+    this.last = null;
+    this.deps.timing?.mark(PERF_SCAN_START);
+    const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+    let gate: GateResult;
+    try {
+      gate = await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_TEXT), 8, abort.signal, stats);
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') return;
+      throw e;
+    }
+    if (abort.signal.aborted) return;
+    if (gate.pass) {
+      this.handOver({ initial: { gate, stats } });
+      return;
+    }
+    this.state = 'irrelevant';
+    this.last = { gate, stats };
+    this.deps.timing?.mark(PERF_SCAN_END, { detail: { relevant: false, marks: 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices } });
+    this.watch();
+    const reply = await this.deps.report(ruledOutReport(this.deps.doc, gate.text?.truncated ?? false));
+    // A reply means the reader saved snippets on this page: the full script finds them and paints them.
+    if (reply != null && this.state === 'irrelevant' && this.last?.gate === gate) this.handOver({ initial: this.last });
+    const deferred = this.deferred;
+    this.deferred = null;
+    if (deferred) this.onBatch(deferred);
+  }
+
+  /** The reader asked to save a selection here: only the full script can. */
+  handOverForSave(): void {
+    this.handOver({ initial: this.state === 'irrelevant' ? this.last : null });
+  }
+
+  /** Stops following the page (the extension went away). */
+  stop(): void {
+    this.abort?.abort();
+    this.watcher?.stop();
+    this.watcher = null;
+    this.state = 'stopped';
+  }
+
+  /** Handles a batch of page changes (also called with an empty batch after a history navigation). */
+  onBatch(batch: MutationBatch): void {
+    if (this.state === 'scanning') {
+      this.deferred = mergeBatches(this.deferred, batch);
+      return;
+    }
+    if (this.state !== 'irrelevant') return;
+    // A new page (single-page-app navigation) or too many changes to follow: look at the page again.
+    if (pageKey(this.deps.doc) !== this.url || batch.flood) void this.start();
+    else if (this.deps.gate.changesMayBeRelevant(this.deps.doc, batch)) this.handOver({ initial: null });
+  }
+
+  private watch(): void {
+    if (this.watcher) return;
+    this.watcher = new MutationWatcher(this.deps.doc.documentElement, () => false, (b) => this.onBatch(b), this.deps.watchOptions);
+    this.watcher.start();
+  }
+
+  private handOver(why: HandOver): void {
+    if (this.state === 'handed-over' || this.state === 'stopped') return;
+    this.abort?.abort();
+    this.watcher?.stop();
+    this.watcher = null;
+    this.state = 'handed-over';
+    this.deps.handOver(why);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The gate script's session (lib/page/gate-session.ts): what every page runs before the full content script
+ * is loaded. A page that names no decisive entity gets one report and no hand-over; any sign that it may be
+ * relevant hands it over, with the gate's reading when that is still the page as it is.
+ */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it, vi } from 'vitest';
+import { compileGateSource } from '../../lib/entities/gate-pattern';
+import type { PageReport } from '../../lib/messages';
+import { PageGate } from '../../lib/page/gate';
+import { GateSession, type HandOver } from '../../lib/page/gate-session';
+import { shippedMatcher } from './helpers/corpus';
+
+const gate = new PageGate(compileGateSource(shippedMatcher().gazetteer));
+
+function setUp(body: string, opts: { title?: string; reply?: unknown; onReport?: (doc: Document) => void } = {}) {
+  const dom = new JSDOM(`<!doctype html><html><head><title>${opts.title ?? 'Weather this weekend'}</title></head><body>${body}</body></html>`, {
+    url: 'https://news.example/weather',
+  });
+  const doc = dom.window.document;
+  const reports: PageReport[] = [];
+  const handOvers: HandOver[] = [];
+  const session = new GateSession({
+    doc,
+    gate,
+    report: async (r) => {
+      reports.push(r);
+      opts.onReport?.(doc);
+      return opts.reply ?? null;
+    },
+    handOver: (h) => handOvers.push(h),
+    watchOptions: { debounceMs: 5, maxWaitMs: 20 },
+  });
+  return { dom, doc, session, reports, handOvers };
+}
+
+const UNRELATED = '<article><h1>Rain on Saturday</h1><p>Showers spread from the west; the crisis at the airport eased.</p></article>';
+const settle = () => new Promise((r) => setTimeout(r, 60));
+
+describe('GateSession', () => {
+  it('reports a page that names no decisive entity once, and changes nothing', async () => {
+    const { doc, session, reports, handOvers } = setUp(UNRELATED);
+    const before = doc.documentElement.outerHTML;
+    await session.start();
+    expect(session.state).toBe('irrelevant');
+    expect(handOvers).toEqual([]);
+    expect(reports).toEqual([{ url: 'https://news.example/weather', title: 'Weather this weekend', relevant: false, score: 0, entities: [], marks: 0, capped: false }]);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    session.stop();
+  });
+
+  it('hands a page that names one over with its reading, and sends no report of its own', async () => {
+    const { session, reports, handOvers } = setUp('<p>Fighters left Raqqa in October.</p>');
+    await session.start();
+    expect(reports).toEqual([]);
+    expect(handOvers).toHaveLength(1);
+    const initial = handOvers[0]!.initial!;
+    expect(initial.gate.pass).toBe(true);
+    expect(initial.gate.text?.text).toContain('Fighters left Raqqa');
+    expect(session.state).toBe('handed-over');
+  });
+
+  it('decides on the title before reading the page', async () => {
+    const { session, handOvers } = setUp(UNRELATED, { title: 'Inside the fall of the Islamic State' });
+    await session.start();
+    expect(handOvers[0]?.initial?.gate).toEqual({ pass: true, text: null });
+  });
+
+  it('hands over a ruled-out page on which the reader saved snippets, as it was read', async () => {
+    const { session, reports, handOvers } = setUp(UNRELATED, { reply: { saved: 2 } });
+    await session.start();
+    expect(reports).toHaveLength(1);
+    expect(handOvers).toHaveLength(1);
+    expect(handOvers[0]!.initial?.gate.pass).toBe(false);
+    expect(handOvers[0]!.initial?.gate.text?.text).toContain('Rain on Saturday');
+  });
+
+  it('hands over when added text names a decisive entity, and only then', async () => {
+    const { doc, session, reports, handOvers } = setUp(UNRELATED);
+    await session.start();
+    const p = doc.createElement('p');
+    p.textContent = 'More rain is due on Sunday.';
+    doc.body.append(p);
+    await settle();
+    expect(handOvers).toEqual([]);
+    const q = doc.createElement('p');
+    q.textContent = 'Aid convoys reached Deir Ezzor.';
+    doc.body.append(q);
+    await settle();
+    // The page changed since the gate read it: the full script reads it again.
+    expect(handOvers).toEqual([{ initial: null }]);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('looks again after a single-page-app navigation, and after a flood of changes', async () => {
+    const { dom, session, reports, handOvers } = setUp(UNRELATED);
+    await session.start();
+    dom.window.history.pushState({}, '', '/sport');
+    session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false });
+    await settle();
+    expect(reports.map((r) => r.url)).toEqual(['https://news.example/weather', 'https://news.example/sport']);
+    session.onBatch({ added: [], changedText: new Set(), removed: false, records: 5000, flood: true });
+    await settle();
+    expect(reports).toHaveLength(3);
+    expect(handOvers).toEqual([]);
+    session.stop();
+  });
+
+  it('keeps changes made while it reads the page for when it is done', async () => {
+    const p = new JSDOM('').window.document.createElement('p');
+    // The paragraph enters the page after the gate read it (while the report is on its way).
+    const { session, reports, handOvers } = setUp(UNRELATED, { onReport: (doc) => doc.body.append(doc.adoptNode(p)) });
+    p.textContent = 'Aid convoys reached Raqqa.';
+    const started = session.start();
+    expect(session.state).toBe('scanning');
+    session.onBatch({ added: [p], changedText: new Set(), removed: false, records: 1, flood: false });
+    await started;
+    expect(reports).toHaveLength(1);
+    expect(handOvers).toEqual([{ initial: null }]);
+  });
+
+  it('hands the page over for a save, with its last reading', async () => {
+    const { session, handOvers } = setUp(UNRELATED);
+    await session.start();
+    session.handOverForSave();
+    session.handOverForSave();
+    expect(handOvers).toHaveLength(1);
+    expect(handOvers[0]!.initial?.gate.pass).toBe(false);
+  });
+
+  it('does nothing more once stopped', async () => {
+    const { doc, session, reports, handOvers } = setUp(UNRELATED);
+    await session.start();
+    session.stop();
+    const q = doc.createElement('p');
+    q.textContent = 'Aid convoys reached Deir Ezzor.';
+    doc.body.append(q);
+    await settle();
+    session.handOverForSave();
+    expect(handOvers).toEqual([]);
+    expect(reports).toHaveLength(1);
+    expect(vi.isFakeTimers()).toBe(false);
+  });
+});
