@@ -1,5 +1,6 @@
 import { MAX_PAGE_TEXT } from '../limits';
 import type { PageReport } from '../messages';
+import { walkText, type PageText } from './collect';
 import type { GateResult, PageGate } from './gate';
 import { mergeBatches, MutationWatcher, type MutationBatch } from './mutations';
 import { pageKey } from './page-key';
@@ -8,10 +9,21 @@ import { ruledOutReport } from './page-report';
 import { runSliced, type SliceStats } from './slices';
 
 
+/** The gate's look at a page, for the full content script to go on from. */
+export interface GateReading {
+  gate: GateResult;
+  stats: SliceStats;
+  /**
+   * The page's text, still being read when the title alone decided (the full script loads meanwhile); null
+   * when that reading was stopped, and the full script must read the page itself.
+   */
+  text?: Promise<PageText | null>;
+}
+
 /** Why the gate hands a page over to the full content script. */
 export interface HandOver {
   /** The gate's look at the page as it is now; null when the page changed since, and must be read again. */
-  initial: { gate: GateResult; stats: SliceStats } | null;
+  initial: GateReading | null;
 }
 
 export interface GateSessionDeps {
@@ -41,7 +53,9 @@ export class GateSession {
   private watcher: MutationWatcher | null = null;
   private url: string;
   /** The last look that ruled the page out: a save asked for on this page hands it over as it was read. */
-  private last: { gate: GateResult; stats: SliceStats } | null = null;
+  private last: GateReading | null = null;
+  /** Ends a reading of the page's text that outlived the hand-over (the extension went away). */
+  private readonly stopped = new AbortController();
   /** Changes that arrived while the gate was reading the page. */
   private deferred: MutationBatch | null = null;
 
@@ -59,9 +73,17 @@ export class GateSession {
     this.last = null;
     this.deps.timing?.mark(PERF_SCAN_START);
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
+    const { gate: pageGate, doc } = this.deps;
+    // The title first, in this task: a page whose title names a decisive entity starts loading the full script
+    // at once, and its text is read here while that script loads.
+    if (pageGate.titleMayBeRelevant(doc)) {
+      const text = runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, this.stopped.signal, stats).catch(() => null);
+      this.handOver({ initial: { gate: { pass: true, text: null }, stats, text } });
+      return;
+    }
     let gate: GateResult;
     try {
-      gate = await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_TEXT), 8, abort.signal, stats);
+      gate = await runSliced(pageGate.bodySteps(doc, MAX_PAGE_TEXT), 8, abort.signal, stats);
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
       throw e;
@@ -91,6 +113,7 @@ export class GateSession {
   /** Stops following the page (the extension went away). */
   stop(): void {
     this.abort?.abort();
+    this.stopped.abort();
     this.watcher?.stop();
     this.watcher = null;
     this.state = 'stopped';

@@ -58,7 +58,16 @@ export class PageGate {
 
   /** The whole page: its title, then its text block by block (a generator for runSliced: it pauses between them). */
   *pageSteps(doc: Document, maxChars: number): Generator<void, GateResult> {
-    if (this.textMayBeRelevant(doc.title ?? '')) return { pass: true, text: null };
+    if (this.titleMayBeRelevant(doc)) return { pass: true, text: null };
+    return yield* this.bodySteps(doc, maxChars);
+  }
+
+  titleMayBeRelevant(doc: Document): boolean {
+    return this.textMayBeRelevant(doc.title ?? '');
+  }
+
+  /** The page's text alone, block by block. */
+  *bodySteps(doc: Document, maxChars: number): Generator<void, GateResult> {
     const text = yield* walkText(doc.body ?? doc.documentElement, { maxChars });
     // Blocks end at line breaks, which no name runs across.
     for (const block of text.blocks) {

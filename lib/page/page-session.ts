@@ -5,7 +5,8 @@ import type { EntitySummary, PageReport, PageSnippetDraft, SaveReply } from '../
 import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
-import type { GateResult, PageGate } from './gate';
+import type { PageGate } from './gate';
+import type { GateReading } from './gate-session';
 import { collectText, isExcludedElement, type PageText } from './collect';
 import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
@@ -133,7 +134,7 @@ export class PageSession {
    * Scans the page from scratch. `initial`: the gate's look at the page as it is now, taken by the gate script
    * (entrypoints/content/index.ts) before it handed the page over; the page is not read twice.
    */
-  async start(initial?: { gate: GateResult; stats: SliceStats }): Promise<void> {
+  async start(initial?: GateReading): Promise<void> {
     this.scanAbort?.abort();
     const abort = new AbortController();
     this.scanAbort = abort;
@@ -147,12 +148,15 @@ export class PageSession {
     try {
       const gate = initial?.gate ?? (this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null);
       stopped = !!gate && !gate.pass;
+      // The gate script's reading of the page, when it went on reading after the title decided.
+      const text = gate?.text ?? (initial?.text ? await initial.text : null);
+      if (abort.signal.aborted) return;
       analysis =
-        stopped && gate?.text
-          ? ruledOut(gate.text)
+        stopped && text
+          ? ruledOut(text)
           : await runSliced(
               // A page relevant whatever its main region gets its marks before the region is looked for.
-              analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true, text: gate?.text ?? undefined }),
+              analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true, text: text ?? undefined }),
               8,
               abort.signal,
               stats,

@@ -60,10 +60,22 @@ describe('GateSession', () => {
     expect(session.state).toBe('handed-over');
   });
 
-  it('decides on the title before reading the page', async () => {
+  it('decides on the title at once, then reads the page while the full script loads', async () => {
     const { session, handOvers } = setUp(UNRELATED, { title: 'Inside the fall of the Islamic State' });
-    await session.start();
-    expect(handOvers[0]?.initial?.gate).toEqual({ pass: true, text: null });
+    void session.start();
+    // Handed over in the same task, before any of the page's text is read.
+    expect(handOvers).toHaveLength(1);
+    const initial = handOvers[0]!.initial!;
+    expect(initial.gate).toEqual({ pass: true, text: null });
+    expect((await initial.text)?.text).toContain('Showers spread from the west');
+    expect(initial.stats.slices).toBeGreaterThan(0);
+  });
+
+  it('stops that reading when the extension goes away', async () => {
+    const { session, handOvers } = setUp(UNRELATED, { title: 'Inside the fall of the Islamic State' });
+    void session.start();
+    session.stop();
+    expect(await handOvers[0]!.initial!.text).toBeNull();
   });
 
   it('hands over a ruled-out page on which the reader saved snippets, as it was read', async () => {
