@@ -8,6 +8,8 @@ export type PageStatus =
   /** The content script cannot run there: browser pages, the extension store, PDFs, file viewers. */
   | { kind: 'unreadable' }
   | { kind: 'scanning' }
+  /** The content script failed on this page (its full script did not load, or its reading threw). */
+  | { kind: 'failed' }
   | { kind: 'report'; report: PageReport; snippets?: SnippetsOnPage };
 
 /** The reader's snippets saved on the page: which were found again, which could not be (orphans). */
@@ -73,6 +75,8 @@ export function usePageStatus(tabId: number | null): PageStatus {
       if (got?.report) return set({ kind: 'report', report: got.report, snippets: got.snippets });
       const contentState = await ping(tabId);
       if (cancelled) return;
+      // A content script that failed stays failed: stop asking.
+      if (contentState?.state === 'error') return set({ kind: 'failed' });
       if (contentState) set({ kind: contentState.state === 'scanning' || contentState.state === 'idle' ? 'scanning' : 'loading' });
       else {
         const tab = await browser.tabs.get(tabId).catch(() => null);

@@ -24,6 +24,12 @@ export function ThisPageView({ status, onOpenEntity, onOpenSaved }: Props) {
         Browser pages, the extension store, PDFs and other extensions’ pages are off limits to extensions. You can still look up a name above.
       </Status>
     );
+  if (status.kind === 'failed')
+    return (
+      <Status title="Crossframe could not read this page">
+        Something went wrong while Crossframe read this page, and it left the page as it was. Reload the page to try again; you can still look up a name above.
+      </Status>
+    );
   const { report } = status;
   const saved = <SavedOnThisPage url={report.url} found={status.snippets} onOpenSaved={onOpenSaved} />;
   if (!report.relevant)

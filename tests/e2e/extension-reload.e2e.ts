@@ -1,6 +1,11 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { waitForReport } from './harness/chromium';
-import { footprint } from './harness/page-probes';
+import { screenshot } from './harness/artifacts';
+import { CHROME_DIST, launchChromium, waitForReport } from './harness/chromium';
+import { footprint, instrumentPages } from './harness/page-probes';
+import { startServer } from './harness/server';
 import { chromiumSuite } from './harness/suite';
 
 describe('an open tab when the extension is reloaded or updated (Chromium)', () => {
@@ -27,5 +32,38 @@ describe('an open tab when the extension is reloaded or updated (Chromium)', () 
     // The page itself is untouched and keeps working.
     expect(await page.textContent('article')).toContain('Later, convoys left Aleppo for Mosul.');
     await page.close();
+  });
+});
+
+describe('a page whose full content script cannot be loaded (Chromium)', () => {
+  it('is left as it was, and the panel says so instead of waiting forever', async () => {
+    // The built extension without its full script: what a browser that refuses the import() would leave.
+    const dist = mkdtempSync(join(tmpdir(), 'crossframe-no-full-'));
+    cpSync(CHROME_DIST, dist, { recursive: true });
+    rmSync(join(dist, 'content-full.js'));
+    const server = await startServer();
+    const browser = await launchChromium({ dist });
+    try {
+      await instrumentPages(browser.context);
+      const page = await browser.context.newPage();
+      const url = `${server.origin}/fixtures/sample-news.html?no-full-script`;
+      await page.goto(url);
+      // No report comes from this page, and without the tabs permission a tab's address is not readable:
+      // the page is the active tab, the one just opened.
+      await page.bringToFront();
+      const tabId = await browser.worker.evaluate(
+        async () => (await (self as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+      );
+      expect(tabId).toEqual(expect.any(Number));
+      const panel = await browser.context.newPage();
+      await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+      await expect.poll(() => panel.evaluate(() => document.body.innerText), { timeout: 15_000 }).toContain('Crossframe could not read this page');
+      expect(await footprint(page)).toEqual({ highlights: {}, adoptedSheets: 0, ownNodes: [], htmlUnchangedSinceDcl: true });
+      await screenshot(panel, 'panel-page-failed');
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
