@@ -69,7 +69,9 @@ function run(ctx: PageContext): void {
       // Saving needs the full script (selectors, the matcher for the snippet's entities).
       session.handOverForSave();
     }
-    void full!.then((page) => (page ? page.answer(msg) : msg.type === 'content/ping' ? { state: 'error', url: location.href } : null)).then(reply, () => reply(null));
+    // Not handed over after all: the gate session has stopped (the extension went away).
+    if (!full) return false;
+    void full.then((page) => (page ? page.answer(msg) : msg.type === 'content/ping' ? { state: 'error', url: location.href } : null)).then(reply, () => reply(null));
     return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
