@@ -13,3 +13,13 @@ export function readContentMessage(raw: unknown): BackgroundToContent | null {
   const type: unknown = (raw as { type?: unknown }).type;
   return typeof type === 'string' && TYPES.has(type) ? ({ type } as BackgroundToContent) : null;
 }
+
+/**
+ * Whether the background's reply to a page report says the reader saved snippets on the page (what
+ * `ReportReplySchema` accepts with `saved` above zero). Anything else, an error reply included, is not.
+ */
+export function saysSnippetsSaved(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const saved: unknown = (raw as { saved?: unknown }).saved;
+  return typeof saved === 'number' && Number.isInteger(saved) && saved > 0 && saved <= 10_000_000;
+}

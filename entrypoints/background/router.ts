@@ -42,7 +42,8 @@ function fromContent(msg: ContentToBackground, tab: Browser.tabs.Tab): Promise<u
   switch (msg.type) {
     case 'page/report':
       // The reply says whether the reader saved snippets on this page: then the page sends its text to find them in.
-      // None saved (nearly every page): no reply, so the page runs no validation code for it (see content/index.ts).
+      // None saved (nearly every page): no reply, so the page runs no validation code for it (the gate script
+      // checks a reply with saysSnippetsSaved, lib/content-messages.ts; the full script with ReportReplySchema).
       return setTabState(tabId, { status: 'done', url: msg.report.url, report: msg.report, updated: Date.now() })
         .then(() => savedOnPage(msg.report.url))
         .then((saved) => (saved > 0 ? { saved } : null));

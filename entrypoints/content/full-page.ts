@@ -83,6 +83,7 @@ export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, settin
   window.addEventListener('popstate', recheck, { signal: ctx.signal });
   (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', recheck, { signal: ctx.signal });
 
+  session.adopt(handOver.pending, handOver.watched);
   // A save that caused the hand-over waits for the page to be read.
   const started = session.start(handOver.initial ?? undefined);
 

@@ -10,8 +10,9 @@ import type { PageContext } from './private-context';
  * script (entrypoints/content-full.ts), which only pages that pass the gate load: the matcher, the marks, the
  * card, snippets. Evaluating that script costs 9–16 ms on these machines, which an unrelated page must not pay.
  *
- * The gate script loads it with import() from the extension (a web-accessible resource behind a per-session
- * URL, so pages cannot probe for it). Both run in the extension's isolated world; the full script publishes
+ * The gate script loads it with import() from the extension: a web-accessible resource, behind a URL that
+ * changes every session in Chrome (use_dynamic_url) and is random per install in Firefox, so pages cannot
+ * probe for it. Both run in the extension's isolated world; the full script publishes
  * its entry point there, out of the page's reach, under a symbol only this build uses.
  */
 const SLOT = Symbol.for('crossframe.fullScript');

@@ -3,7 +3,7 @@ import 'virtual:crossframe/page.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readContentMessage } from '../../lib/content-messages';
-import type { ContentState } from '../../lib/messages';
+import type { BackgroundToContent, ContentState, SaveReply } from '../../lib/messages';
 import { PageGate } from '../../lib/page/gate';
 import { GateSession } from '../../lib/page/gate-session';
 import { PERF_INJECTED } from '../../lib/page/perf-marks';
@@ -34,6 +34,20 @@ export default defineContentScript({
   },
 });
 
+/** The answers of a page whose full script could not be loaded (or failed): it stays unmarked, and says so. */
+function failed(msg: BackgroundToContent): unknown {
+  switch (msg.type) {
+    case 'content/ping':
+      return { state: 'error', url: location.href } satisfies ContentState;
+    case 'content/focus-marks':
+      return { focused: false };
+    case 'content/save-selection':
+      return { ok: false, message: 'Crossframe could not read this page; reload it to save from it.' } satisfies SaveReply;
+    case 'content/get-selection':
+      return null;
+  }
+}
+
 function run(ctx: PageContext): void {
   const gate = new PageGate(gateSource);
   /** The full script's page, once handed over (null: it could not be loaded). */
@@ -43,13 +57,20 @@ function run(ctx: PageContext): void {
     gate,
     report: (report) => sendToBackground(ctx, { type: 'page/report', report }),
     handOver: (handOver) => {
+      // An orphan (the extension was reloaded) stands down here: reading isInvalid ends the context.
+      if (ctx.isInvalid) return;
       // Asked for now, the settings arrive while the full script loads.
       const settings = readSettingsEarly();
-      full = loadFullScript().then(
-        (script) => (ctx.isInvalid ? (settings.stop(), null) : script.start(ctx, { handOver, gate, settings, timing })),
-        // Without the full script the page stays as it was; the panel shows what the ping says.
-        () => (settings.stop(), null),
-      );
+      full = loadFullScript()
+        .then((script) => {
+          if (ctx.isInvalid) throw new Error('The extension went away');
+          return script.start(ctx, { handOver, gate, settings, timing });
+        })
+        .catch(() => {
+          // Without the full script the page stays as it was; the panel shows what the ping says.
+          settings.stop();
+          return null;
+        });
     },
     timing,
   });
@@ -71,7 +92,7 @@ function run(ctx: PageContext): void {
     }
     // Not handed over after all: the gate session has stopped (the extension went away).
     if (!full) return false;
-    void full.then((page) => (page ? page.answer(msg) : msg.type === 'content/ping' ? { state: 'error', url: location.href } : null)).then(reply, () => reply(null));
+    void full.then((page) => (page ? page.answer(msg) : failed(msg))).then(reply, () => reply(failed(msg)));
     return true;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -1,3 +1,4 @@
+import { saysSnippetsSaved } from '../content-messages';
 import { MAX_PAGE_TEXT } from '../limits';
 import type { PageReport } from '../messages';
 import { walkText, type PageText } from './collect';
@@ -11,6 +12,8 @@ import { runSliced, type SliceStats } from './slices';
 
 /** The gate's look at a page, for the full content script to go on from. */
 export interface GateReading {
+  /** The page it was taken of (`pageKey`): after a single-page-app navigation, it is not used. */
+  url: string;
   gate: GateResult;
   stats: SliceStats;
   /**
@@ -24,6 +27,12 @@ export interface GateReading {
 export interface HandOver {
   /** The gate's look at the page as it is now; null when the page changed since, and must be read again. */
   initial: GateReading | null;
+  /**
+   * Whether the gate was following the page's changes (a page it had ruled out): the full script then
+   * follows them from the start, beginning with `pending`, the changes not yet looked at.
+   */
+  watched: boolean;
+  pending: MutationBatch | null;
 }
 
 export interface GateSessionDeps {
@@ -78,7 +87,7 @@ export class GateSession {
     // at once, and its text is read here while that script loads.
     if (pageGate.titleMayBeRelevant(doc)) {
       const text = runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, this.stopped.signal, stats).catch(() => null);
-      this.handOver({ initial: { gate: { pass: true, text: null }, stats, text } });
+      this.handOver({ initial: { url: this.url, gate: { pass: true, text: null }, stats, text } });
       return;
     }
     let gate: GateResult;
@@ -90,16 +99,16 @@ export class GateSession {
     }
     if (abort.signal.aborted) return;
     if (gate.pass) {
-      this.handOver({ initial: { gate, stats } });
+      this.handOver({ initial: { url: this.url, gate, stats } });
       return;
     }
     this.state = 'irrelevant';
-    this.last = { gate, stats };
+    this.last = { url: this.url, gate, stats };
     this.deps.timing?.mark(PERF_SCAN_END, { detail: { relevant: false, marks: 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices } });
     this.watch();
     const reply = await this.deps.report(ruledOutReport(this.deps.doc, gate.text?.truncated ?? false));
-    // A reply means the reader saved snippets on this page: the full script finds them and paints them.
-    if (reply != null && this.state === 'irrelevant' && this.last?.gate === gate) this.handOver({ initial: this.last });
+    // The reader saved snippets on this page: the full script finds them and paints them.
+    if (saysSnippetsSaved(reply) && this.state === 'irrelevant' && this.last?.gate === gate) this.handOver({ initial: this.last });
     const deferred = this.deferred;
     this.deferred = null;
     if (deferred) this.onBatch(deferred);
@@ -137,12 +146,15 @@ export class GateSession {
     this.watcher.start();
   }
 
-  private handOver(why: HandOver): void {
+  private handOver(why: Omit<HandOver, 'watched' | 'pending'>): void {
     if (this.state === 'handed-over' || this.state === 'stopped') return;
     this.abort?.abort();
-    this.watcher?.stop();
+    // Changes the gate has not looked at yet go with the page, so that none is lost between the two scripts.
+    const watched = this.watcher !== null;
+    const pending = mergeBatches(this.deferred, this.watcher?.stopAndTake() ?? null);
+    this.deferred = null;
     this.watcher = null;
     this.state = 'handed-over';
-    this.deps.handOver(why);
+    this.deps.handOver({ ...why, watched, pending: pending.records > 0 ? pending : null });
   }
 }

@@ -51,6 +51,14 @@ export class MutationWatcher {
     this.observer.observe(this.target, { childList: true, characterData: true, subtree: true });
   }
 
+  /** Stops, and returns the changes collected but not yet handed over (null: none). */
+  stopAndTake(): MutationBatch | null {
+    if (this.observer) this.collect(this.observer.takeRecords());
+    const pending = this.batch.records > 0 ? this.batch : null;
+    this.stop();
+    return pending;
+  }
+
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
@@ -92,8 +100,9 @@ function emptyBatch(): MutationBatch {
 }
 
 /** One batch for the changes of two (those that arrived while a scan was running, and the next ones). */
-export function mergeBatches(a: MutationBatch | null, b: MutationBatch): MutationBatch {
-  if (!a) return b;
+export function mergeBatches(a: MutationBatch | null, b: MutationBatch | null): MutationBatch {
+  if (!a) return b ?? emptyBatch();
+  if (!b) return a;
   return {
     added: [...a.added, ...b.added],
     changedText: new Set([...a.changedText, ...b.changedText]),

@@ -76,9 +76,10 @@ export interface SessionDeps {
 }
 
 /**
- * Everything the content script does on one page: the quick gate and analysis in short slices, marks in one
- * batch, the hover/focus card, keyboard stepping, and following the page as it changes. On a page that is
- * not about Syria or ISIS it changes nothing and sends one small report.
+ * Everything the full content script does on a page the gate script handed over: the analysis in short
+ * slices, marks in one batch, the hover/focus card, keyboard stepping, snippets, and following the page as it
+ * changes (a rescan still looks through the gate first). A page found not to be about Syria or ISIS is left
+ * unchanged and gets one small report.
  */
 export class PageSession {
   state: SessionState = 'idle';
@@ -131,10 +132,21 @@ export class PageSession {
   }
 
   /**
-   * Scans the page from scratch. `initial`: the gate's look at the page as it is now, taken by the gate script
-   * (entrypoints/content/index.ts) before it handed the page over; the page is not read twice.
+   * Takes over a page from the gate script (lib/page/gate-session.ts): `pending` are the changes it had not
+   * looked at yet, handled after the first scan; `follow`, whether it was following the page's changes, in
+   * which case this session follows them from now on, not only once its first scan is done.
+   */
+  adopt(pending: MutationBatch | null, follow: boolean): void {
+    if (pending) this.deferred = mergeBatches(this.deferred, pending);
+    if (follow) this.watch();
+  }
+
+  /**
+   * Scans the page from scratch. `initial`: the gate's reading of the page, taken by the gate script before
+   * it handed the page over, so that the page is not read twice; not used if the page has navigated since.
    */
   async start(initial?: GateReading): Promise<void> {
+    if (initial && initial.url !== pageKey(this.deps.doc)) initial = undefined;
     this.scanAbort?.abort();
     const abort = new AbortController();
     this.scanAbort = abort;
@@ -149,8 +161,13 @@ export class PageSession {
       const gate = initial?.gate ?? (this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null);
       stopped = !!gate && !gate.pass;
       // The gate script's reading of the page, when it went on reading after the title decided.
-      const text = gate?.text ?? (initial?.text ? await initial.text : null);
+      let text = gate?.text ?? (initial?.text ? await initial.text : null);
       if (abort.signal.aborted) return;
+      // The page navigated while the gate script read it: read it again.
+      if (initial && initial.url !== pageKey(this.deps.doc)) {
+        this.url = pageKey(this.deps.doc);
+        text = null;
+      }
       analysis =
         stopped && text
           ? ruledOut(text)

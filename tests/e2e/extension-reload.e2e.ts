@@ -60,6 +60,12 @@ describe('a page whose full content script cannot be loaded (Chromium)', () => {
       await expect.poll(() => panel.evaluate(() => document.body.innerText), { timeout: 15_000 }).toContain('Crossframe could not read this page');
       expect(await footprint(page)).toEqual({ highlights: {}, adoptedSheets: 0, ownNodes: [], htmlUnchangedSinceDcl: true });
       await screenshot(panel, 'panel-page-failed');
+      // A save asked for there gets a reason, not silence.
+      const saved = await browser.worker.evaluate(
+        (id) => (self as unknown as { chrome: { tabs: { sendMessage(t: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'content/save-selection' }),
+        tabId!,
+      );
+      expect(saved).toEqual({ ok: false, message: expect.stringContaining('could not read this page') });
     } finally {
       await browser.close();
       await server.close();

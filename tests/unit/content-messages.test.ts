@@ -1,8 +1,8 @@
 /** The gate script's zod-free check of the background's messages must accept exactly what the schema accepts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readContentMessage } from '../../lib/content-messages';
-import { BackgroundToContentSchema, parseMessage } from '../../lib/messages';
+import { readContentMessage, saysSnippetsSaved } from '../../lib/content-messages';
+import { BackgroundToContentSchema, parseMessage, ReportReplySchema } from '../../lib/messages';
 
 const TYPES = ['content/ping', 'content/focus-marks', 'content/get-selection', 'content/save-selection', 'content/other', 'page/report', 'content/ping '];
 
@@ -31,5 +31,23 @@ describe('readContentMessage', () => {
     expect(readContentMessage({ type: 'content/delete' })).toBeNull();
     expect(readContentMessage(['content/ping'])).toBeNull();
     expect(readContentMessage('content/ping')).toBeNull();
+  });
+});
+
+describe('saysSnippetsSaved', () => {
+  it('is true exactly when ReportReplySchema accepts the reply with snippets saved', () => {
+    const reply = fc.oneof(
+      fc.record({ saved: fc.oneof(fc.integer({ min: -3, max: 12_000_000 }), fc.double(), fc.constantFrom(0, 1, 2.5, '3', null, Number.NaN, 10_000_000, 10_000_001)) }),
+      fc.record({ saved: fc.integer({ min: 1, max: 50 }), extra: fc.anything() }),
+      fc.record({ error: fc.string() }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(reply, (raw) => {
+        const parsed = parseMessage(ReportReplySchema, raw);
+        expect(saysSnippetsSaved(raw)).toBe(parsed !== null && parsed.saved > 0);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -57,6 +57,9 @@ describe('GateSession', () => {
     const initial = handOvers[0]!.initial!;
     expect(initial.gate.pass).toBe(true);
     expect(initial.gate.text?.text).toContain('Fighters left Raqqa');
+    // Taken of this address: after a single-page-app navigation the full script reads the page again.
+    expect(initial.url).toBe('https://news.example/weather');
+    expect(handOvers[0]!.watched).toBe(false);
     expect(session.state).toBe('handed-over');
   });
 
@@ -99,8 +102,8 @@ describe('GateSession', () => {
     q.textContent = 'Aid convoys reached Deir Ezzor.';
     doc.body.append(q);
     await settle();
-    // The page changed since the gate read it: the full script reads it again.
-    expect(handOvers).toEqual([{ initial: null }]);
+    // The page changed since the gate read it: the full script reads it again, and follows its changes at once.
+    expect(handOvers).toEqual([{ initial: null, watched: true, pending: null }]);
     expect(reports).toHaveLength(1);
   });
 
@@ -119,16 +122,40 @@ describe('GateSession', () => {
   });
 
   it('keeps changes made while it reads the page for when it is done', async () => {
-    const p = new JSDOM('').window.document.createElement('p');
+    let p: HTMLElement | null = null;
     // The paragraph enters the page after the gate read it (while the report is on its way).
-    const { session, reports, handOvers } = setUp(UNRELATED, { onReport: (doc) => doc.body.append(doc.adoptNode(p)) });
+    const { doc, session, reports, handOvers } = setUp(UNRELATED, { onReport: (d) => d.body.append(p!) });
+    p = doc.createElement('p');
     p.textContent = 'Aid convoys reached Raqqa.';
     const started = session.start();
     expect(session.state).toBe('scanning');
     session.onBatch({ added: [p], changedText: new Set(), removed: false, records: 1, flood: false });
     await started;
     expect(reports).toHaveLength(1);
-    expect(handOvers).toEqual([{ initial: null }]);
+    expect(handOvers).toHaveLength(1);
+    expect(handOvers[0]!.initial).toBeNull();
+    expect(handOvers[0]!.watched).toBe(true);
+  });
+
+  it('does not take an error reply for saved snippets', async () => {
+    const { session, handOvers } = setUp(UNRELATED, { reply: { error: 'The database is closed' } });
+    await session.start();
+    expect(handOvers).toEqual([]);
+    session.stop();
+  });
+
+  it('hands over the changes it has not looked at yet with the page', async () => {
+    const { doc, session, handOvers } = setUp(UNRELATED);
+    await session.start();
+    const p = doc.createElement('p');
+    p.textContent = 'A late paragraph about the weather.';
+    doc.body.append(p);
+    // Before the watcher's quiet time is over, the reader saves a selection.
+    await Promise.resolve();
+    session.handOverForSave();
+    expect(handOvers).toHaveLength(1);
+    expect(handOvers[0]!.watched).toBe(true);
+    expect(handOvers[0]!.pending?.added).toEqual([p]);
   });
 
   it('hands the page over for a save, with its last reading', async () => {
