@@ -55,6 +55,8 @@ interface Measured {
   longestSlice: number;
   /** The longest main-thread task of any origin (the page's own included) while Crossframe worked. */
   longestTask: number;
+  /** The first frame after the marks were drawn: the one that paints them (0 on a page without marks). */
+  marksFrame: number;
   /** Compiling and running the gate script (the content script every page runs) at injection. */
   evaluate: number;
   /**
@@ -90,7 +92,7 @@ async function measureUntraced(context: BrowserContext, url: string): Promise<Me
   const page = await context.newPage();
   try {
     const t = await readMarks(page, url);
-    return { toMarks: (t.drawn ?? t.end) - t.injected, toReport: t.end - t.injected, build: t.build, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask: NaN, evaluate: NaN, evaluateFull: NaN, parseFull: NaN, marks: t.detail.marks, relevant: t.detail.relevant };
+    return { toMarks: (t.drawn ?? t.end) - t.injected, toReport: t.end - t.injected, build: t.build, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask: NaN, marksFrame: NaN, evaluate: NaN, evaluateFull: NaN, parseFull: NaN, marks: t.detail.marks, relevant: t.detail.relevant };
   } finally {
     await page.close();
   }
@@ -116,7 +118,8 @@ async function measure(context: BrowserContext, url: string): Promise<Measured> 
   const evaluateFull = sum((ev) => (ev.name === 'v8.compileModule' && isFull(ev)) || (ev.name === 'v8.evaluateModule' && ev.args?.worldName === 'Crossframe'));
   const parseFull = sum((ev) => ev.name === 'v8.parseOnBackground' && isFull(ev));
   const longestTask = !s || !e ? 0 : longestTaskWhere(events, (ev) => ev.pid === s.pid && ev.tid === s.tid && ev.ts + (ev.dur as number) >= s.ts && ev.ts <= e.ts);
-  return { toMarks: (t.drawn ?? t.end) - t.injected, toReport: t.end - t.injected, build: t.build, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask, evaluate, evaluateFull, parseFull, marks: t.detail.marks, relevant: t.detail.relevant };
+  const marksFrame = paintingFrame(events, mark('crossframe:marks-drawn'));
+  return { toMarks: (t.drawn ?? t.end) - t.injected, toReport: t.end - t.injected, build: t.build, busy: t.detail.busyMs, longestSlice: t.detail.longestSliceMs, longestTask, marksFrame, evaluate, evaluateFull, parseFull, marks: t.detail.marks, relevant: t.detail.relevant };
 }
 
 function median(xs: number[]): number {
@@ -152,6 +155,7 @@ async function summarize(context: BrowserContext, label: string, url: string, ru
   }
   row('    with tracing: all evaluations + build + scan and marks', m(tracedRuns, (r) => r.evaluate + r.evaluateFull + r.build + r.busy));
   row('    with tracing: longest task meanwhile (page’s own included)', `${m(tracedRuns, (r) => r.longestTask)} (worst ${worst(tracedRuns, (r) => r.longestTask)})`);
+  if (r0.marks > 0) row('    with tracing: the frame that paints the marks', `${m(tracedRuns, (r) => r.marksFrame)} (worst ${worst(tracedRuns, (r) => r.marksFrame)})`);
   return median(plain.map((r) => r.busy));
 }
 
@@ -227,6 +231,19 @@ async function longestTaskAfter(context: BrowserContext, page: Page, action: () 
   const mark = events.find((e) => e.cat.includes('user_timing') && e.name === 'bench:action');
   if (!mark) throw new Error('The page’s mark is missing from the trace');
   return longestTaskWhere(events, (e) => e.pid === mark.pid && e.tid === mark.tid && e.ts >= mark.ts);
+}
+
+/**
+ * The task of the first frame painted after `drawn` (our marks are drawn, and the host added, in one task just
+ * before): a main-thread task holding a Paint event, in milliseconds (0 if there is none).
+ */
+function paintingFrame(events: TraceEvent[], drawn: TraceEvent | undefined): number {
+  if (!drawn) return 0;
+  const main = (ev: TraceEvent) => ev.pid === drawn.pid && ev.tid === drawn.tid;
+  const paint = events.filter((ev) => main(ev) && ev.name === 'Paint' && ev.ts >= drawn.ts).sort((a, b) => a.ts - b.ts)[0];
+  if (!paint) return 0;
+  const task = events.find((ev) => main(ev) && ev.name === 'RunTask' && ev.ph === 'X' && ev.ts <= paint.ts && ev.ts + (ev.dur as number) >= paint.ts);
+  return task ? (task.dur as number) / 1000 : 0;
 }
 
 /** The longest of a trace's tasks that `where` selects, in milliseconds (0 if none). */
