@@ -37,6 +37,26 @@ describe('Firefox ESR smoke: the Firefox build installs, marks a page, renders t
     await page.close();
   });
 
+  it('loads its full script on a page whose CSP allows no script, and leaves an unrelated page unmarked', async () => {
+    const highlights = (page: Awaited<ReturnType<typeof ff.browser.newPage>>) =>
+      page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.values()].reduce((n, h) => n + h.size, 0));
+    // The gate script imports content-full.js from the extension: the page's policy must not stop it.
+    const strict = server.route(
+      '/firefox-strict-csp.html',
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>Raqqa after ISIS</title></head>
+      <body><article><p>The Syrian Democratic Forces took Raqqa from ISIS in 2017. Deir ez-Zor and Aleppo followed.</p></article></body></html>`,
+    );
+    const page = await ff.browser.newPage();
+    await page.goto(strict);
+    expect(await until(() => highlights(page), (n) => n >= 4)).toBeGreaterThanOrEqual(4);
+    // The gate rules an unrelated page out: nothing is painted there (checked after the marked page, which
+    // shows how long marking takes here).
+    await page.goto(`${server.origin}/fixtures/unrelated-news.html`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await highlights(page)).toBe(0);
+    await page.close();
+  });
+
   it('renders the five corpus articles from IndexedDB in the panel page', async () => {
     const panel = await ff.openPanel('#/articles');
     const titles = await until(
