@@ -8,9 +8,14 @@ import type { BackgroundToContent } from './messages';
  */
 const TYPES: ReadonlySet<string> = new Set<BackgroundToContent['type']>(['content/ping', 'content/focus-marks', 'content/get-selection', 'content/save-selection']);
 
+/** What zod's z.object accepts as an object: not null, not an array. */
+function isRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
 export function readContentMessage(raw: unknown): BackgroundToContent | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const type: unknown = (raw as { type?: unknown }).type;
+  if (!isRecord(raw)) return null;
+  const type = raw.type;
   return typeof type === 'string' && TYPES.has(type) ? ({ type } as BackgroundToContent) : null;
 }
 
@@ -19,7 +24,7 @@ export function readContentMessage(raw: unknown): BackgroundToContent | null {
  * `ReportReplySchema` accepts with `saved` above zero). Anything else, an error reply included, is not.
  */
 export function saysSnippetsSaved(raw: unknown): boolean {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-  const saved: unknown = (raw as { saved?: unknown }).saved;
+  if (!isRecord(raw)) return false;
+  const saved = raw.saved;
   return typeof saved === 'number' && Number.isInteger(saved) && saved > 0 && saved <= 10_000_000;
 }

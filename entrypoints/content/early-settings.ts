@@ -11,20 +11,25 @@ export interface EarlySettings {
   value: unknown;
   /** Settles when the first read has answered. */
   read: Promise<unknown>;
+  /** Calls `callback` after each change, once `value` holds it. */
+  onChange(callback: () => void): void;
   /** Stops following changes (the content script's context ended). */
   stop(): void;
 }
 
 export function readSettingsEarly(): EarlySettings {
   let changed = false;
+  let changeCallback: (() => void) | null = null;
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     changed = true;
     early.value = changes[SETTINGS_KEY]?.newValue;
+    changeCallback?.();
   };
   const early: EarlySettings = {
     value: undefined,
     read: Promise.resolve(),
+    onChange: (callback) => (changeCallback = callback),
     stop: () => browser.storage.onChanged.removeListener(onChanged),
   };
   // A change heard before the first read answers is newer than that answer.

@@ -1,5 +1,4 @@
 import { loadGazetteer } from 'virtual:crossframe/gazetteer';
-import { browser } from 'wxt/browser';
 import { Matcher } from '../../lib/entities/matcher';
 import {
   AnchorReplySchema,
@@ -7,7 +6,6 @@ import {
   parseMessage,
   ReportReplySchema,
   SaveReplySchema,
-  type BackgroundToContent,
   type ContentState,
   type EntitySummary,
   type SaveReply,
@@ -16,8 +14,9 @@ import { browserHighlightEnv } from '../../lib/page/highlight';
 import { PageSession } from '../../lib/page/page-session';
 import { PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/perf-marks';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
-import { markingAllowed, readSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
-import type { FullPage, FullScript } from './full-script';
+import { markingAllowed, readSettings, type Settings } from '../../lib/settings';
+import type { FullPage, FullScript, PageMessage } from './full-script';
+import { onHistoryNavigation } from './history-navigation';
 import { sendToBackground } from './send';
 
 /** The page, from the moment the gate script hands it over (see full-script.ts): analysis, marks, card, snippets. */
@@ -60,42 +59,28 @@ export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, settin
     timing,
   });
 
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    // The early copy's own listener, added first, has already recorded the change.
-    void session.refreshMarking();
-  };
-  browser.storage.onChanged.addListener(onStorage);
+  // Settings changed while the page is open: draw or remove the marks.
+  early.onChange(() => void session.refreshMarking());
 
   // The extension was reloaded or updated: leave the page as it was.
   ctx.onInvalidated(() => {
     session.destroy();
     early.stop();
-    browser.storage.onChanged.removeListener(onStorage);
   });
-  // Single-page apps: a history navigation starts the page afresh (onBatch compares the URL). The app swaps
-  // its content after the URL changes, so let it settle first.
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  const recheck = () => {
-    clearTimeout(settle);
-    settle = setTimeout(() => void session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false }), 300);
-  };
-  window.addEventListener('popstate', recheck, { signal: ctx.signal });
-  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', recheck, { signal: ctx.signal });
+  // Single-page apps: a history navigation starts the page afresh.
+  onHistoryNavigation(ctx, (batch) => void session.onBatch(batch));
 
   session.adopt(handOver.pending, handOver.watched);
   // A save that caused the hand-over waits for the page to be read.
   const started = session.start(handOver.initial ?? undefined);
 
   return {
-    async answer(msg: BackgroundToContent): Promise<unknown> {
+    async answer(msg: PageMessage): Promise<unknown> {
       switch (msg.type) {
         case 'content/ping':
           return { state: session.state, url: location.href } satisfies ContentState;
         case 'content/focus-marks':
           return { focused: session.focusMarks() };
-        case 'content/get-selection':
-          return { text: (window.getSelection()?.toString() ?? '').slice(0, 200_000) };
         case 'content/save-selection':
           await started.catch(() => undefined);
           return session.saveSelection();

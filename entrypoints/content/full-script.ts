@@ -17,10 +17,13 @@ import type { PageContext } from './private-context';
  */
 const SLOT = Symbol.for('crossframe.fullScript');
 
+/** The background's messages the full script answers: the gate script reads the selection itself. */
+export type PageMessage = Exclude<BackgroundToContent, { type: 'content/get-selection' }>;
+
 /** The page, once the full script runs it. */
 export interface FullPage {
   /** Answers a message from the background (already validated). */
-  answer(msg: BackgroundToContent): Promise<unknown>;
+  answer(msg: PageMessage): Promise<unknown>;
 }
 
 export interface FullScript {

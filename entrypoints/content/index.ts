@@ -3,12 +3,13 @@ import 'virtual:crossframe/page.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readContentMessage } from '../../lib/content-messages';
-import type { BackgroundToContent, ContentState, SaveReply } from '../../lib/messages';
+import type { ContentState, SaveReply } from '../../lib/messages';
 import { PageGate } from '../../lib/page/gate';
 import { GateSession } from '../../lib/page/gate-session';
 import { PERF_INJECTED } from '../../lib/page/perf-marks';
 import { readSettingsEarly } from './early-settings';
-import { loadFullScript, type FullPage } from './full-script';
+import { onHistoryNavigation } from './history-navigation';
+import { loadFullScript, type FullPage, type PageMessage } from './full-script';
 import type { PageContext } from './private-context';
 import { sendToBackground } from './send';
 
@@ -35,7 +36,7 @@ export default defineContentScript({
 });
 
 /** The answers of a page whose full script could not be loaded (or failed): it stays unmarked, and says so. */
-function failed(msg: BackgroundToContent): unknown {
+function failed(msg: PageMessage): unknown {
   switch (msg.type) {
     case 'content/ping':
       return { state: 'error', url: location.href } satisfies ContentState;
@@ -43,8 +44,6 @@ function failed(msg: BackgroundToContent): unknown {
       return { focused: false };
     case 'content/save-selection':
       return { ok: false, message: 'Crossframe could not read this page; reload it to save from it.' } satisfies SaveReply;
-    case 'content/get-selection':
-      return null;
   }
 }
 
@@ -102,15 +101,8 @@ function run(ctx: PageContext): void {
     session.stop();
     browser.runtime.onMessage.removeListener(onMessage);
   });
-  // Single-page apps: a history navigation looks at the page afresh (onBatch compares the URL). The app swaps
-  // its content after the URL changes, so let it settle first. The full script has its own.
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  const recheck = () => {
-    clearTimeout(settle);
-    settle = setTimeout(() => session.onBatch({ added: [], changedText: new Set(), removed: false, records: 1, flood: false }), 300);
-  };
-  window.addEventListener('popstate', recheck, { signal: ctx.signal });
-  (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', recheck, { signal: ctx.signal });
+  // The full script follows history navigations itself once it has the page.
+  onHistoryNavigation(ctx, (batch) => session.onBatch(batch));
 
   void session.start();
 }
