@@ -46,6 +46,12 @@ const BLOCK_TAGS = new Set([
 
 const EDITABLE_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 
+/** Whether an element is left out, by itself or by an ancestor (text a page adds later sits in such a subtree). */
+export function isExcludedWithAncestors(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isExcludedElement(e)) return true;
+  return false;
+}
+
 /** Whether an element (and so its subtree) is left out by its tag or attributes alone, without asking for styles. */
 export function isExcludedElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;

@@ -1,6 +1,6 @@
 import { gateChar, gateSkeleton, withoutPlaceholders } from '../entities/gate-char';
 import type { GateSource } from '../entities/gate-pattern';
-import { collectText, isExcludedElement, walkText, type PageText } from './collect';
+import { collectText, isExcludedWithAncestors, walkText, type PageText } from './collect';
 import type { MutationBatch } from './mutations';
 
 /**
@@ -83,19 +83,14 @@ export class PageGate {
    * name split between old and new text is found (as PageSession.onBatch reads them).
    */
   changesMayBeRelevant(doc: Document, batch: MutationBatch): boolean {
-    if (this.textMayBeRelevant(doc.title ?? '')) return true;
+    if (this.titleMayBeRelevant(doc)) return true;
     const roots = new Set<Element>();
     for (const node of batch.added) {
       const root = node.nodeType === 1 ? (node as Element) : node.parentElement;
       if (root?.isConnected) roots.add(root);
     }
     for (const node of batch.changedText) if (node.parentElement?.isConnected) roots.add(node.parentElement);
-    for (const root of roots) if (!excludedWithAncestors(root) && this.textMayBeRelevant(collectText(root).text)) return true;
+    for (const root of roots) if (!isExcludedWithAncestors(root) && this.textMayBeRelevant(collectText(root).text)) return true;
     return false;
   }
-}
-
-function excludedWithAncestors(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) if (isExcludedElement(e)) return true;
-  return false;
 }

@@ -7,7 +7,7 @@ import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } fr
 import { Card, CARD_CSS } from './card';
 import type { PageGate } from './gate';
 import type { GateReading } from './gate-session';
-import { collectText, isExcludedElement, type PageText } from './collect';
+import { collectText, isExcludedWithAncestors, type PageText } from './collect';
 import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
 import { MarkNavigator } from './mark-navigator';
@@ -546,7 +546,7 @@ export class PageSession {
     for (const node of batch.added) {
       if (!node.isConnected) continue;
       const root = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      if (!root || isExcludedElement(root) || hasExcludedAncestor(root)) continue;
+      if (!root || isExcludedWithAncestors(root)) continue;
       const page = collectText(root);
       // Only the added node's own text (the parent of an added text node holds older text too), and only visible text.
       const hits = this.matcher
@@ -594,9 +594,4 @@ function ruledOut(text: PageText): PageAnalysis {
     mainPending: false,
     gatedOut: true,
   };
-}
-
-function hasExcludedAncestor(el: Element): boolean {
-  for (let p = el.parentElement; p; p = p.parentElement) if (isExcludedElement(p)) return true;
-  return false;
 }
