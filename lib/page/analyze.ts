@@ -2,7 +2,7 @@ import type { Match, Matcher } from '../entities/matcher';
 import { HitWeights, relevanceLowerBound, relevanceUpperBound, RELEVANCE_THRESHOLD, scoreRelevance, type RelevanceResult } from '../entities/relevance';
 import { walkText, type PageText } from './collect';
 import { findMainTextNodesSteps } from './main-region';
-import { toDomPoint } from './positions';
+import { nodeAtStart } from './positions';
 import { readTopicTags } from './topic-tags';
 
 export interface PageHit extends Match {
@@ -155,14 +155,13 @@ function* chunks(blocks: readonly string[], maxSize: number): Generator<[number,
 }
 
 function isHitVisible(text: PageText, m: Match, isVisible: (el: Element) => boolean): boolean {
-  const p = toDomPoint(text, m.start, 'start');
-  const parent = p?.node.parentElement;
+  const parent = nodeAtStart(text, m.start)?.parentElement;
   return parent ? isVisible(parent) : false;
 }
 
 function inMainRegion(text: PageText, m: Match, main: Set<Text>): boolean {
-  const p = toDomPoint(text, m.start, 'start');
-  return p ? main.has(p.node) : false;
+  const node = nodeAtStart(text, m.start);
+  return node ? main.has(node) : false;
 }
 
 /** Words, estimated from characters (six per word with its space): the count only feeds a density threshold. */

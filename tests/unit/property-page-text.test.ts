@@ -7,7 +7,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { analyzePage } from '../../lib/page/analyze';
 import { collectText, type PageText } from '../../lib/page/collect';
-import { segmentIndex, toDomPoint, toTextOffset } from '../../lib/page/positions';
+import { nodeAtStart, segmentIndex, toDomPoint, toTextOffset } from '../../lib/page/positions';
 import { shippedMatcher } from './helpers/corpus';
 import { BLOCK_MARK, buildDom, domTree, EXCLUDED_MARK, DOM_RUNS, HIDDEN_MARKER, vocabularyWord, type BuiltDom } from './helpers/arbitraries';
 
@@ -135,7 +135,7 @@ describe('page text properties', () => {
     );
   });
 
-  it('maps every offset of a text node to that node and back (toDomPoint, toTextOffset, segmentIndex)', () => {
+  it('maps every offset of a text node to that node and back (toDomPoint, nodeAtStart, toTextOffset, segmentIndex)', () => {
     fc.assert(
       fc.property(domTree, (tree) => {
         const built = buildDom(body, tree);
@@ -149,8 +149,9 @@ describe('page text properties', () => {
           for (let k = 0; k < len; k++) {
             const at = seg.start + k;
             const p = toDomPoint(page, at, 'start');
-            if (p?.node !== seg.node || p.offset !== k || p.node.data[k] !== page.text[at] || toTextOffset(page, index, p.node, p.offset) !== at) {
+            if (p?.node !== seg.node || p.offset !== k || p.node.data[k] !== page.text[at] || toTextOffset(page, index, p.node, p.offset) !== at || nodeAtStart(page, at) !== seg.node) {
               expect({ at, point: p, char: p?.node.data[k] }).toEqual({ at, point: { node: seg.node, offset: k }, char: page.text[at] });
+              expect(nodeAtStart(page, at)).toBe(seg.node);
               expect(toTextOffset(page, index, seg.node, k)).toBe(at);
             }
           }
@@ -179,9 +180,11 @@ describe('page text properties', () => {
           const next = page.segments.find((s) => s.start > at);
           const prev = [...page.segments].reverse().find((s) => s.start < at);
           expect(toDomPoint(page, at, 'start')).toEqual(next ? { node: next.node, offset: 0 } : null);
+          expect(nodeAtStart(page, at)).toBe(next?.node ?? null);
           if (prev) expect(toDomPoint(page, at, 'end')).toEqual({ node: prev.node, offset: prev.node.data.length });
         }
         expect(toDomPoint(page, page.text.length, 'start')).toBeNull();
+        expect(nodeAtStart(page, page.text.length)).toBeNull();
       }),
       DOM_RUNS,
     );
