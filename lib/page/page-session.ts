@@ -38,6 +38,12 @@ export function markCap(page: PageText): number {
 }
 /** Marks drawn per task: thousands of ranges at once would make one long task. */
 const MARKS_PER_SLICE = 600;
+/**
+ * On a huge page that has loaded (marks switched on by the reader), marks painted per frame: each frame that
+ * paints highlights there repaints the page's text, and 1,000 at once with our host made a 53 ms frame on the
+ * 10 MB page. While a page loads, one paint stays cheaper (a frame per batch made 70–160 ms tasks then).
+ */
+const PLAIN_MARKS_PER_FRAME = 250;
 /** Pages beyond this much text are read up to it, and the panel says so. */
 export const MAX_PAGE_CHARS = MAX_PAGE_TEXT;
 
@@ -113,6 +119,8 @@ export class PageSession {
   private deferred: MutationBatch | null = null;
   /** `deps.highlightEnv()`, once asked for. */
   private env: HighlightEnv | null | undefined;
+  /** Counts the drawings of the marks: a drawing spread over frames stops when a newer one (or removal) began. */
+  private marksRun = 0;
 
   constructor(private readonly deps: SessionDeps) {
     this.url = pageKey(deps.doc);
@@ -222,7 +230,7 @@ export class PageSession {
   /** Settings changed: draw or remove the marks accordingly, without rescanning. */
   async refreshMarking(): Promise<void> {
     if (!this.analysis?.relevance.relevant) return;
-    await this.applyMarks();
+    await this.applyMarks(undefined, undefined, true);
     this.sendReport();
   }
 
@@ -294,9 +302,13 @@ export class PageSession {
   }
 
 
-  /** Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. */
-  private async applyMarks(signal?: AbortSignal, stats?: SliceStats): Promise<void> {
+  /**
+   * Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. `loaded`: the
+   * page has settled (the reader switched marks on), and a huge page gets a frame per batch.
+   */
+  private async applyMarks(signal?: AbortSignal, stats?: SliceStats, loaded = false): Promise<void> {
     if (!this.deps.markingAllowed() || !this.highlightEnv() || !this.analysis) {
+      this.marksRun++;
       this.unmark();
       this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
       return;
@@ -307,19 +319,25 @@ export class PageSession {
     const specs = this.toSpecs(this.hits.slice(0, cap + 1));
     this.capped = specs.length > cap;
     const wanted = specs.slice(0, cap);
-    for (let i = 0; i < wanted.length || i === 0; i += MARKS_PER_SLICE) {
+    const run = ++this.marksRun;
+    const perFrame = loaded && usesPlainMarks(text);
+    const perBatch = perFrame ? PLAIN_MARKS_PER_FRAME : MARKS_PER_SLICE;
+    for (let i = 0; i < wanted.length || i === 0; i += perBatch) {
       if (i > 0) {
-        await yieldToPage();
-        if (signal?.aborted || this.analysis?.text !== text) return;
+        await (perFrame ? afterNextFrame(this.deps.doc) : yieldToPage());
+        // Superseded: the page was read again, or the marks were switched off (and maybe on again) meanwhile.
+        if (signal?.aborted || this.analysis?.text !== text || run !== this.marksRun) return;
       }
       const t0 = performance.now();
       // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
       const highlighter = (this.highlighter ??= new Highlighter(this.highlightEnv() as HighlightEnv));
-      const batch = wanted.slice(i, i + MARKS_PER_SLICE);
+      const batch = wanted.slice(i, i + perBatch);
       if (i === 0) highlighter.draw(text, batch, { paint: false });
       else highlighter.append(text, batch, { paint: false });
-      if (i + MARKS_PER_SLICE >= wanted.length) {
-        // Painted once, with the last batch, and our host element (in the top layer) added in the same task:
+      if (perFrame && i + perBatch < wanted.length) highlighter.paint();
+      if (i + perBatch >= wanted.length) {
+        // Painted with the last batch (once, unless a loaded huge page gets a frame per batch), and our host
+        // element (in the top layer) added in the same task:
         // each visible change costs the page a frame (on a loaded 10 MB page, 23–36 ms for either alone), and
         // while a huge page still loads, a frame of its own for the host made the longest task 28–181 ms, not 27–55.
         this.ensureUi();
@@ -580,6 +598,13 @@ export class PageSession {
     }
     this.sendReport();
   }
+}
+
+/** After the browser has painted its next frame (at once in a hidden tab, which paints none). */
+function afterNextFrame(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (!win?.requestAnimationFrame || doc.visibilityState === 'hidden') return yieldToPage();
+  return new Promise((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** What the analysis says of a page the gate ruled out: not relevant, no hit. */

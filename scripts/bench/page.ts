@@ -6,8 +6,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { loadCorpusOrThrow } from '../lib/read-corpus';
 import type { Settings } from '../../lib/settings';
 import { CHROME_DIST, launchWithExtension, storeSettings } from '../lib/launch-chromium';
+import { arabicPage, DEEP_LEVELS, deepPage, framesAndShadowsPage, megabytesPage, rewritingPage } from '../lib/hard-pages';
 import { realpageUrl, hasRealpages, ROOT, startServer, type TestServer } from '../lib/static-server';
-import { newsText } from './matcher';
 import { ms, row } from './stats';
 
 interface TraceEvent {
@@ -267,34 +267,35 @@ async function markJs(page: Page, aliases: string[]): Promise<number> {
 }
 
 /**
- * The longest main-thread task of a page's renderer while it loads and settles, in a browser without the
- * extension: what the browser itself costs on that page (style, layout and paint of 10 MB of text).
+ * The longest main-thread task of a page's renderer from navigation until `settleMs` after its load event, in
+ * `context` (with or without the extension): on the 10 MB page without it, what the browser itself costs (style,
+ * layout and paint of 10 MB of text); on a page that rewrites itself, ours and the page's together.
  */
-async function longestTaskWithout(url: string, runs: number): Promise<number[]> {
-  const { context } = await launchWithExtension({ extension: false });
+async function longestRendererTask(context: BrowserContext, url: string, runs: number, settleMs: number): Promise<number[]> {
   const longest: number[] = [];
-  try {
-    for (let r = 0; r < runs; r++) {
-      const { events } = await traced(context, async (page) => {
-        await page.goto(url, { waitUntil: 'load' });
-        await page.waitForTimeout(1500);
-      });
-      const mains = new Set(
-        events
-          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-          .map((e) => `${e.pid}:${e.tid}`),
-      );
-      longest.push(longestTaskWhere(events, (e) => mains.has(`${e.pid}:${e.tid}`)));
-    }
-  } finally {
-    await context.close();
+  for (let r = 0; r < runs; r++) {
+    const { events } = await traced(context, async (page) => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(settleMs);
+    });
+    const mains = new Set(
+      events
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    longest.push(longestTaskWhere(events, (e) => mains.has(`${e.pid}:${e.tid}`)));
   }
   return longest;
 }
 
-function pageOfText(text: string, title: string): string {
-  const paras = text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${p.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article><h1>${title}</h1>${paras.join('\n')}</article></main></body></html>`;
+/** `longestRendererTask` in a browser without the extension. */
+async function longestTaskWithout(url: string, runs: number, settleMs = 1500): Promise<number[]> {
+  const { context } = await launchWithExtension({ extension: false });
+  try {
+    return await longestRendererTask(context, url, runs, settleMs);
+  } finally {
+    await context.close();
+  }
 }
 
 /**
@@ -327,9 +328,9 @@ export async function benchPage(): Promise<void> {
     const typical = hasRealpages() ? realpageUrl(server.origin, 'tpm-kobane-2015') : `${server.origin}/fixtures/sample-news.html`;
     const ours = await summarize(context, 'typical article (tpm-kobane-2015, real page, 60 KB)', typical);
     await summarize(context, 'short article (sample-news fixture)', `${server.origin}/fixtures/sample-news.html`);
-    const big = server.route('/bench/one-megabyte.html', pageOfText(newsText(1024 * 1024), 'One megabyte of Syria news'));
+    const big = server.route('/bench/one-megabyte.html', megabytesPage('One megabyte of Syria news', 1024 * 1024));
     await summarize(context, '1 MB page of news text', big, 3);
-    const tenMb = server.route('/bench/ten-megabytes.html', pageOfText(newsText(10 * 1024 * 1024), 'Ten megabytes of Syria news'));
+    const tenMb = server.route('/bench/ten-megabytes.html', megabytesPage('Ten megabytes of Syria news', 10 * 1024 * 1024));
     await summarize(context, '10 MB page of news text (hard page)', tenMb, 3);
     const switchedOn = await marksSwitchedOnLate(context, tenMb, 3);
     row('    marks switched on once it has loaded: longest task', medianAndWorst(switchedOn));
@@ -337,11 +338,15 @@ export async function benchPage(): Promise<void> {
     row('    without the extension: one highlighted word, longest task', medianAndWorst(floor));
     const bare = await longestTaskWithout(tenMb, 3);
     row('    same page without the extension: its longest task while loading', medianAndWorst(bare));
-    const deep = server.route(
-      '/bench/deep.html',
-      `<!doctype html><html><head><title>Deep page about Raqqa</title></head><body><main><p>Raqqa and the Islamic State.</p></main><script>let el = document.querySelector('main'); for (let i = 0; i < 2500; i++) { const d = document.createElement('div'); el.appendChild(d); el = d; } const p = document.createElement('p'); p.textContent = ${JSON.stringify(newsText(4000))}; el.appendChild(p);</script></body></html>`,
-    );
-    await summarize(context, 'DOM 2,500 elements deep (hard page)', deep, 3);
+    // The other hard pages of the end-to-end tests (scripts/lib/hard-pages.ts).
+    const deep = server.route('/bench/deep.html', deepPage());
+    await summarize(context, `DOM ${DEEP_LEVELS.toLocaleString('en')} elements deep (hard page)`, deep, 3);
+    await summarize(context, '150 iframes and 300 shadow roots (hard page)', server.route('/bench/frames.html', framesAndShadowsPage()), 3);
+    await summarize(context, 'right-to-left Arabic article (hard page)', server.route('/bench/arabic.html', arabicPage()), 3);
+    const rewriting = server.route('/bench/rewriting.html', rewritingPage());
+    await summarize(context, 'page rewriting itself every 3 ms (hard page)', rewriting, 3);
+    row('    its longest task over 5 s after load (page’s own included)', medianAndWorst(await longestRendererTask(context, rewriting, 3, 5000)));
+    row('    same, without the extension', medianAndWorst(await longestTaskWithout(rewriting, 3, 5000)));
     const unrelated = hasRealpages() ? realpageUrl(server.origin, 'bbc-basement-billion-firm') : `${server.origin}/fixtures/unrelated-news.html`;
     await summarize(context, 'unrelated page (bbc-basement-billion-firm, 418 KB)', unrelated);
     await summarize(context, 'unrelated short page (fixture)', `${server.origin}/fixtures/unrelated-news.html`);

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newsText } from '../../scripts/bench/matcher';
+import { arabicPage, DEEP_LEVELS, deepPage, framesAndShadowsPage, hardPage, megabytesPage, rewritingPage } from '../../scripts/lib/hard-pages';
 import { screenshot } from './harness/artifacts';
-import { waitForReport } from './harness/chromium';
+import { storeSettings, waitForReport } from './harness/chromium';
 import { highlightedTexts, messagesFrom } from './harness/page-probes';
 import { chromiumSuite } from './harness/suite';
-
-const esc = (s: string) => s.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (title: string, body: string, script = '') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body>${body}<script>${script}</script></body></html>`;
-const paragraphs = (text: string) => text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${esc(p)}</p>`).join('\n');
-
-const ARTICLE = 'The Syrian Democratic Forces took Raqqa from the Islamic State. Bashar al-Assad said Damascus would retake Deir ez-Zor, and Hezbollah fighters moved towards Abu Kamal.';
 
 /** The page answers a script call: its main thread is not stuck. */
 async function responsive(p: Page): Promise<boolean> {
@@ -21,8 +14,8 @@ async function responsive(p: Page): Promise<boolean> {
 describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromium)', () => {
   const env = chromiumSuite({ seed: true, countMessages: true });
 
-  it('a 10 MB page: read, thousands of matches capped at 1,000 plain marks, the cap said in the report and the panel', async () => {
-    const url = env.server.route('/hard/ten-megabytes.html', page('Ten megabytes about Syria', `<main><article><h1>Ten megabytes about Syria</h1>${paragraphs(newsText(10 * 1024 * 1024))}</article></main>`));
+  it('a 10 MB page: read, thousands of matches capped at 1,000 plain marks, the cap said in the report and the panel; switched on later, painted a batch per frame', async () => {
+    const url = env.server.route('/hard/ten-megabytes.html', megabytesPage('Ten megabytes about Syria', 10 * 1024 * 1024));
     const p = await env.browser.context.newPage();
     // Each visible change repaints the whole of this page (a 50–130 ms task here): our host element must
     // arrive in the same task as the marks (the observer runs before that task ends), not in one of its own.
@@ -52,11 +45,49 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     await expect.poll(() => panel.locator('.note').textContent()).toMatch(/first 1000 are marked/);
     await screenshot(panel, 'panel-capped-note');
     await panel.close();
+
+    // Switched off and on again once the page has loaded: the marks come back a batch per frame, since each
+    // frame that paints highlights here repaints the page's text (all 1,000 at once made 47–60 ms frames).
+    await storeSettings(env.browser.worker, { enabled: false, disabledSites: [] });
+    try {
+      await expect.poll(() => p.evaluate(() => CSS.highlights.size)).toBe(0);
+      await p.evaluate(() => {
+        const w = window as unknown as { markedPerFrame: number[] };
+        w.markedPerFrame = [];
+        const reg = CSS.highlights as unknown as Map<string, { size: number }>;
+        const record = () => {
+          w.markedPerFrame.push([...reg.values()].reduce((n, h) => n + h.size, 0));
+          if (w.markedPerFrame.length < 600) requestAnimationFrame(record);
+        };
+        requestAnimationFrame(record);
+      });
+      await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
+      await expect.poll(() => p.evaluate(() => (window as unknown as { markedPerFrame: number[] }).markedPerFrame.at(-1)), { timeout: 20_000 }).toBe(1000);
+      const perFrame = await p.evaluate(() => (window as unknown as { markedPerFrame: number[] }).markedPerFrame);
+      const counts = perFrame.filter((n, i) => n !== (perFrame[i - 1] ?? 0));
+      const growth = counts.map((n, i) => n - (counts[i - 1] ?? 0));
+      expect(Math.max(...growth)).toBeLessThanOrEqual(250);
+      expect(counts.length).toBeGreaterThanOrEqual(4);
+      expect(await p.locator('crossframe-ui').count()).toBe(1);
+      // Off and on again while a drawing is under way: the older drawing stops, no mark is drawn twice.
+      const total = () => p.evaluate(() => [...(CSS.highlights as unknown as Map<string, { size: number }>).values()].reduce((n, h) => n + h.size, 0));
+      await storeSettings(env.browser.worker, { enabled: false, disabledSites: [] });
+      await expect.poll(total).toBe(0);
+      await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
+      await expect.poll(total).toBeGreaterThan(0);
+      await storeSettings(env.browser.worker, { enabled: false, disabledSites: [] });
+      await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
+      await expect.poll(total, { timeout: 20_000 }).toBe(1000);
+      await p.waitForTimeout(500);
+      expect(await total()).toBe(1000);
+    } finally {
+      await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
+    }
     await p.close();
   });
 
   it('a 1 MB page: 3,000 marks, underlined, and the cap said in the report', async () => {
-    const url = env.server.route('/hard/one-megabyte.html', page('One megabyte about Syria', `<main><article><h1>One megabyte about Syria</h1>${paragraphs(newsText(1024 * 1024))}</article></main>`));
+    const url = env.server.route('/hard/one-megabyte.html', megabytesPage('One megabyte about Syria', 1024 * 1024));
     const p = await env.browser.context.newPage();
     await p.goto(url, { waitUntil: 'domcontentloaded' });
     const { report } = await waitForReport(env.browser.worker, url, 60_000);
@@ -71,7 +102,7 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
 
   it('text added later that overflows the cap: marks stop at 3,000 and the report says so at once', async () => {
     const body = `<main><article><h1>ISIS in Raqqa</h1>${Array(1490).fill('<p>ISIS fighters left Raqqa.</p>').join('')}</article></main>`;
-    const url = env.server.route('/hard/near-the-cap.html', page('ISIS in Raqqa', body));
+    const url = env.server.route('/hard/near-the-cap.html', hardPage('ISIS in Raqqa', body));
     const p = await env.browser.context.newPage();
     await p.goto(url);
     const first = (await waitForReport(env.browser.worker, url, 60_000)).report!;
@@ -93,11 +124,9 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     await p.close();
   });
 
-  // Chromium's own renderer crashes from about 3,000 nested elements, with or without any extension (measured);
-  // 2,500 is as deep as a page can get here.
-  it('a DOM 2,500 elements deep: the deepest text is marked', async () => {
-    const build = `let el = document.querySelector('main'); for (let i = 0; i < 2500; i++) { const d = document.createElement('div'); el.appendChild(d); el = d; } const p = document.createElement('p'); p.id = 'deepest'; p.textContent = ${JSON.stringify(ARTICLE)}; el.appendChild(p);`;
-    const url = env.server.route('/hard/deep.html', page('Deep page about Raqqa and ISIS', `<main><h1>Raqqa and the Islamic State</h1><p>${ARTICLE}</p></main>`, build));
+  // Deeper than this, Chromium's own renderer crashes (DEEP_LEVELS): it is as deep as a page can get here.
+  it(`a DOM ${DEEP_LEVELS.toLocaleString('en')} elements deep: the deepest text is marked`, async () => {
+    const url = env.server.route('/hard/deep.html', deepPage());
     const p = await env.browser.context.newPage();
     await p.goto(url);
     const { report } = await waitForReport(env.browser.worker, url, 60_000);
@@ -112,9 +141,7 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
   });
 
   it('150 iframes and 300 shadow roots: the page is marked, the frames and shadow trees are left alone', async () => {
-    const frames = Array.from({ length: 150 }, (_, i) => `<iframe title="frame ${i}" width="80" height="30" srcdoc="<p>Frame ${i}: ISIS in Raqqa</p>"></iframe>`).join('');
-    const shadows = `for (let i = 0; i < 300; i++) { const h = document.createElement('div'); document.body.appendChild(h); h.attachShadow({ mode: i % 2 ? 'open' : 'closed' }).innerHTML = '<p>Shadow ' + i + ': Raqqa and Damascus</p>'; }`;
-    const url = env.server.route('/hard/frames.html', page('Frames and widgets about Syria', `<main><article><h1>Raqqa</h1><p>${ARTICLE}</p></article>${frames}</main>`, shadows));
+    const url = env.server.route('/hard/frames.html', framesAndShadowsPage());
     const p = await env.browser.context.newPage();
     await p.goto(url);
     const { report } = await waitForReport(env.browser.worker, url, 60_000);
@@ -130,10 +157,7 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
   });
 
   it('a right-to-left Arabic article: Arabic names are marked and the card opens', async () => {
-    const ar = `<article><h1>قوات سوريا الديمقراطية تسيطر على الرقة</h1>
-      <p>أعلنت قوات سوريا الديمقراطية سيطرتها الكاملة على مدينة الرقة بعد معارك طويلة مع تنظيم داعش.</p>
-      <p>وقال بشار الأسد في دمشق إن الجيش السوري سيستعيد دير الزور والبوكمال، فيما تقدم حزب الله على الحدود مع العراق.</p></article>`;
-    const url = env.server.route('/hard/arabic.html', page('الرقة: قوات سوريا الديمقراطية وداعش', ar).replace('<html lang="en">', '<html lang="ar" dir="rtl">'));
+    const url = env.server.route('/hard/arabic.html', arabicPage());
     const p = await env.browser.context.newPage();
     await p.goto(url);
     const { report } = await waitForReport(env.browser.worker, url, 60_000);
@@ -161,8 +185,7 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
   });
 
   it('a page that rewrites itself every few milliseconds: no crash, few messages, marks kept right', async () => {
-    const ticker = `const t = document.getElementById('ticker'); let n = 0; setInterval(() => { t.textContent = 'Tick ' + (n++) + ' ' + Date.now(); const s = document.createElement('span'); s.textContent = ' update ' + n; document.getElementById('log').appendChild(s); if (n % 50 === 0) document.getElementById('log').replaceChildren(); }, 3);`;
-    const url = env.server.route('/hard/rewriting.html', page('Live ticker: Raqqa and ISIS', `<main><article><h1>Raqqa live</h1><p>${ARTICLE}</p><p id="ticker">Tick</p><p id="log"></p></article></main>`, ticker));
+    const url = env.server.route('/hard/rewriting.html', rewritingPage());
     const p = await env.browser.context.newPage();
     await p.goto(url);
     const first = (await waitForReport(env.browser.worker, url, 60_000)).report!;
