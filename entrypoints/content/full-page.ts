@@ -36,8 +36,9 @@ export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, settin
     },
     highlightEnv: () => browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
-    report: (report, fresh) =>
-      void send({ type: 'page/report', report }).then(async (raw) => {
+    report: (report, fresh, answered) =>
+      // A page the gate script reported already (ruled out, read as it was then): its reply stands.
+      void (answered !== undefined ? Promise.resolve(answered) : send({ type: 'page/report', report })).then(async (raw) => {
         // After a full scan, when the reader saved snippets here: the background finds them in the page's text.
         // No reply means none saved: the common case skips the schema, whose first use costs milliseconds of
         // compiling.

@@ -21,6 +21,13 @@ export interface GateReading {
    * when that reading was stopped, and the full script must read the page itself.
    */
   text?: Promise<PageText | null>;
+  /** Stops that reading (its `text` then resolves to null): the full script no longer needs it. */
+  stopReading?: () => void;
+  /**
+   * The background's reply to the report the gate sent of this reading (not yet validated): the full script
+   * goes on from it rather than report the same page twice.
+   */
+  reply?: unknown;
 }
 
 /** Why the gate hands a page over to the full content script. */
@@ -86,8 +93,10 @@ export class GateSession {
     // The title first, in this task: a page whose title names a decisive entity starts loading the full script
     // at once, and its text is read here while that script loads.
     if (pageGate.titleMayBeRelevant(doc)) {
-      const text = runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, this.stopped.signal, stats).catch(() => null);
-      this.handOver({ initial: { url: this.url, gate: { pass: true, text: null }, stats, text } });
+      const reading = new AbortController();
+      this.stopped.signal.addEventListener('abort', () => reading.abort(), { once: true });
+      const text = runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, reading.signal, stats).catch(() => null);
+      this.handOver({ initial: { url: this.url, gate: { pass: true, text: null }, stats, text, stopReading: () => reading.abort() } });
       return;
     }
     let gate: GateResult;
@@ -107,8 +116,12 @@ export class GateSession {
     this.deps.timing?.mark(PERF_SCAN_END, { detail: { relevant: false, marks: 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices } });
     this.watch();
     const reply = await this.deps.report(ruledOutReport(this.deps.doc, gate.text?.truncated ?? false));
-    // The reader saved snippets on this page: the full script finds them and paints them.
-    if (saysSnippetsSaved(reply) && this.state === 'irrelevant' && this.last?.gate === gate) this.handOver({ initial: this.last });
+    if (this.state === 'irrelevant' && this.last?.gate === gate) {
+      // Kept with the reading: whatever hands the page over next, the full script need not report it again.
+      this.last = { ...this.last, reply };
+      // The reader saved snippets on this page: the full script finds them and paints them.
+      if (saysSnippetsSaved(reply)) this.handOver({ initial: this.last });
+    }
     const deferred = this.deferred;
     this.deferred = null;
     if (deferred) this.onBatch(deferred);

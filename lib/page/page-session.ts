@@ -65,8 +65,11 @@ export interface SessionDeps {
    */
   highlightEnv: () => HighlightEnv | null;
   isVisible: (el: Element) => boolean;
-  /** Sends the page's report; after a full scan, `fresh` is true and the reply may carry saved snippets. */
-  report: (report: PageReport, fresh: boolean) => void;
+  /**
+   * Sends the page's report; after a full scan, `fresh` is true and the reply may carry saved snippets.
+   * `answered`: the background's reply to the gate script's report of this same reading, which is not sent again.
+   */
+  report: (report: PageReport, fresh: boolean, answered?: unknown) => void;
   summaries: (ids: string[]) => Promise<EntitySummary[]>;
   openEntity: (id: string) => void;
   saveSnippet: (draft: PageSnippetDraft) => Promise<SaveReply>;
@@ -154,10 +157,16 @@ export class PageSession {
    * it handed the page over, so that the page is not read twice; not used if the page has navigated since.
    */
   async start(initial?: GateReading): Promise<void> {
-    if (initial && initial.url !== pageKey(this.deps.doc)) initial = undefined;
+    if (initial && initial.url !== pageKey(this.deps.doc)) {
+      initial.stopReading?.();
+      initial = undefined;
+    }
     this.scanAbort?.abort();
     const abort = new AbortController();
     this.scanAbort = abort;
+    // A newer scan (a single-page-app navigation) no longer needs the gate script's reading either.
+    const stopReading = initial?.stopReading;
+    if (stopReading) abort.signal.addEventListener('abort', stopReading, { once: true });
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
     const perf = this.deps.timing;
@@ -165,6 +174,8 @@ export class PageSession {
     let analysis: PageAnalysis;
     const stats: SliceStats = initial?.stats ?? { slices: 0, busyMs: 0, longestSliceMs: 0 };
     let stopped = false;
+    /** The background's reply to the gate script's report, when this scan is of the reading it reported. */
+    let answered: unknown;
     try {
       const gate = initial?.gate ?? (this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null);
       stopped = !!gate && !gate.pass;
@@ -176,6 +187,7 @@ export class PageSession {
         this.url = pageKey(this.deps.doc);
         text = null;
       }
+      if (stopped && text && gate === initial?.gate) answered = initial.reply;
       analysis =
         stopped && text
           ? ruledOut(text)
@@ -220,7 +232,7 @@ export class PageSession {
     perf?.mark(PERF_SCAN_END, {
       detail: { relevant: analysis.relevance.relevant, marks: this.highlighter?.marks().length ?? 0, busyMs: stats.busyMs, longestSliceMs: stats.longestSliceMs, slices: stats.slices },
     });
-    this.sendReport(true);
+    this.sendReport(true, answered);
     this.watch();
     const deferred = this.deferred;
     this.deferred = null;
@@ -511,7 +523,7 @@ export class PageSession {
     }
   }
 
-  private sendReport(fresh = false): void {
+  private sendReport(fresh = false, answered?: unknown): void {
     const a = this.analysis;
     if (!a) return;
     const relevant = a.relevance.relevant;
@@ -526,7 +538,7 @@ export class PageSession {
       marks: this.highlighter?.marks().length ?? 0,
       capped: this.capped,
     };
-    this.deps.report(pageReport(this.deps.doc, fields, notes), fresh);
+    this.deps.report(pageReport(this.deps.doc, fields, notes), fresh, answered);
   }
 
   private watch(): void {

@@ -8,6 +8,7 @@ import { seriousViolations } from './harness/axe';
 import { launchChromium, PANEL_SIZE, waitForReport, type ExtensionBrowser } from './harness/chromium';
 import { readStore, waitForSeed, type MetaRow } from './harness/idb';
 import { keyedBuild, manifestKey } from './harness/keyed-build';
+import { messagesOfType } from './harness/page-probes';
 import { startServer } from './harness/server';
 import { chromiumSuite } from './harness/suite';
 
@@ -294,7 +295,7 @@ describe('saved snippets (Chromium)', () => {
 });
 
 describe('snippets on a page that is not about Syria or ISIS (Chromium)', () => {
-  const env = chromiumSuite({ seed: true });
+  const env = chromiumSuite({ seed: true, countMessages: true });
 
   it('saves a selection there, and finds it again on a revisit, though the page is never analysed in full', async () => {
     const text = 'Shop owners on the high street asked for loading bays to be kept';
@@ -309,6 +310,9 @@ describe('snippets on a page that is not about Syria or ISIS (Chromium)', () => 
     const [saved] = await live(env.browser);
     expect(saved!.entities).toEqual([]);
     expect(saved!.selectors[0].prefix).toMatch(/replies\.\s*$/);
+    // The full script, loaded to save, went on from the gate's report: the page was reported once.
+    expect(await messagesOfType(env.browser.worker, url, 'page/report')).toBe(1);
+    const reportsBefore = 1;
     await page.reload();
     await expect
       .poll(() =>
@@ -318,6 +322,10 @@ describe('snippets on a page that is not about Syria or ISIS (Chromium)', () => 
         }),
       )
       .toEqual([text]);
+    // One report of the revisited page: the full script, loaded to find the snippet, goes on from the gate's.
+    await page.waitForTimeout(500);
+    expect(await messagesOfType(env.browser.worker, url, 'page/report')).toBe(reportsBefore + 1);
+    expect(await messagesOfType(env.browser.worker, url, 'page/anchor-snippets')).toBe(1);
     await page.close();
   });
 });

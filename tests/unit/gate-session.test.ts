@@ -74,6 +74,14 @@ describe('GateSession', () => {
     expect(initial.stats.slices).toBeGreaterThan(0);
   });
 
+  it('stops that reading when the full script no longer needs it', async () => {
+    const { session, handOvers } = setUp(UNRELATED, { title: 'Inside the fall of the Islamic State' });
+    void session.start();
+    handOvers[0]!.initial!.stopReading!();
+    expect(await handOvers[0]!.initial!.text).toBeNull();
+    expect(session.state).toBe('handed-over');
+  });
+
   it('stops that reading when the extension goes away', async () => {
     const { session, handOvers } = setUp(UNRELATED, { title: 'Inside the fall of the Islamic State' });
     void session.start();
@@ -88,6 +96,8 @@ describe('GateSession', () => {
     expect(handOvers).toHaveLength(1);
     expect(handOvers[0]!.initial?.gate.pass).toBe(false);
     expect(handOvers[0]!.initial?.gate.text?.text).toContain('Rain on Saturday');
+    // The background's reply goes with the reading: the full script does not report the page a second time.
+    expect(handOvers[0]!.initial?.reply).toEqual({ saved: 2 });
   });
 
   it('hands over when added text names a decisive entity, and only then', async () => {
@@ -158,13 +168,29 @@ describe('GateSession', () => {
     expect(handOvers[0]!.pending?.added).toEqual([p]);
   });
 
-  it('hands the page over for a save, with its last reading', async () => {
-    const { session, handOvers } = setUp(UNRELATED);
+  it('hands the page over for a save, with its last reading and the reply to its report', async () => {
+    const { session, handOvers } = setUp(UNRELATED, { reply: { saved: 0 } });
     await session.start();
     session.handOverForSave();
     session.handOverForSave();
     expect(handOvers).toHaveLength(1);
     expect(handOvers[0]!.initial?.gate.pass).toBe(false);
+    expect(handOvers[0]!.initial?.reply).toEqual({ saved: 0 });
+  });
+
+  it('hands a page over for a save before the reply to its report came, without a reply', async () => {
+    let answer: (r: unknown) => void = () => undefined;
+    const { doc } = setUp(UNRELATED);
+    const handOvers: HandOver[] = [];
+    const session = new GateSession({ doc, gate, report: () => new Promise((r) => (answer = r)), handOver: (h) => handOvers.push(h) });
+    const started = session.start();
+    await vi.waitFor(() => expect(session.state).toBe('irrelevant'));
+    session.handOverForSave();
+    answer({ saved: 1 });
+    await started;
+    expect(handOvers).toHaveLength(1);
+    expect(handOvers[0]!.initial?.gate.pass).toBe(false);
+    expect(handOvers[0]!.initial).not.toHaveProperty('reply');
   });
 
   it('does nothing more once stopped', async () => {

@@ -32,13 +32,18 @@ function setUp(body: string, title: string) {
   const dom = new JSDOM(`<!doctype html><html><head><title>${title}</title></head><body>${body}</body></html>`, { url: 'https://news.example/a' });
   const doc = dom.window.document;
   const reports: PageReport[] = [];
+  /** What each report was sent with as the background's reply already known (the gate script's). */
+  const answered: unknown[] = [];
   const session = new PageSession({
     doc,
     gate,
     matcher: () => matcher,
     highlightEnv: () => null,
     isVisible: () => true,
-    report: (r) => reports.push(r),
+    report: (r, _fresh, known) => {
+      reports.push(r);
+      answered.push(known);
+    },
     summaries: async () => [],
     openEntity: () => undefined,
     saveSnippet: async () => ({ ok: false, message: 'not in this test' }),
@@ -50,7 +55,7 @@ function setUp(body: string, title: string) {
     doc.title = newTitle;
     doc.body.replaceChildren(parsed(doc, html));
   };
-  return { dom, doc, session, reports, navigate };
+  return { dom, doc, session, reports, answered, navigate };
 }
 
 /** Markup written for the test, parsed apart and brought into `doc`. */
@@ -68,6 +73,22 @@ describe('PageSession taking over from the gate script', () => {
     await session.start({ url: 'https://news.example/a', gate: reading, stats: stats() });
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ url: 'https://news.example/a', relevant: false });
+  });
+
+  it('does not report again a page the gate script reported, when it goes on from that reading', async () => {
+    const { doc, session, reports, answered } = setUp(UNRELATED, 'Weather');
+    const reading: GateResult = run(gate.pageSteps(doc, Number.POSITIVE_INFINITY));
+    await session.start({ url: 'https://news.example/a', gate: reading, stats: stats(), reply: { saved: 1 } });
+    expect(reports).toHaveLength(1);
+    expect(answered).toEqual([{ saved: 1 }]);
+  });
+
+  it('reports a page read again after a navigation, whatever the gate script was told', async () => {
+    const { doc, session, answered, navigate } = setUp(UNRELATED, 'Weather');
+    const reading = run(gate.pageSteps(doc, Number.POSITIVE_INFINITY));
+    navigate('/b', UNRELATED, 'Weather');
+    await session.start({ url: 'https://news.example/a', gate: reading, stats: stats(), reply: { saved: 1 } });
+    expect(answered).toEqual([undefined]);
   });
 
   it('reads the page again when it navigated before the hand-over', async () => {
@@ -90,6 +111,24 @@ describe('PageSession taking over from the gate script', () => {
     await started;
     // The new page names nothing: a score above zero would come from the old page's text.
     expect(reports[0]).toMatchObject({ url: 'https://news.example/b', relevant: false, score: 0 });
+  });
+
+  it('stops the gate script’s reading once it no longer needs it', async () => {
+    const { session, navigate } = setUp(STRONG, 'Raqqa after ISIS');
+    const never = new Promise<PageText>(() => undefined);
+    // Navigated before the hand-over: the reading is of another page.
+    let stoppedEarly = 0;
+    navigate('/b', STRONG, 'Raqqa after ISIS');
+    await session.start({ url: 'https://news.example/a', gate: { pass: true, text: null }, stats: stats(), text: never, stopReading: () => stoppedEarly++ });
+    expect(stoppedEarly).toBe(1);
+    // Navigated while the session waits for the reading: the next scan stops it.
+    let stoppedLater = 0;
+    void session.start({ url: 'https://news.example/b', gate: { pass: true, text: null }, stats: stats(), text: never, stopReading: () => stoppedLater++ });
+    expect(stoppedLater).toBe(0);
+    navigate('/c', STRONG, 'Raqqa after ISIS');
+    await session.start();
+    expect(stoppedLater).toBe(1);
+    session.destroy();
   });
 
   it('handles the changes the gate had not looked at once its first scan is done', async () => {

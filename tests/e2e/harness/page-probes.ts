@@ -54,17 +54,31 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
   });
 }
 
-/** Counts messages that content scripts send to the background, per sending page URL. */
+/** Counts messages that content scripts send to the background, per sending page URL (and per URL and type). */
 export async function countContentMessages(worker: Worker): Promise<void> {
   await worker.evaluate(() => {
-    const g = self as unknown as { __cfCount?: Record<string, number>; chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { tab?: unknown; url?: string }) => boolean): void } } } };
+    const g = self as unknown as {
+      __cfCount?: Record<string, number>;
+      __cfTypes?: Record<string, Record<string, number>>;
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { tab?: unknown; url?: string }) => boolean): void } } };
+    };
     if (g.__cfCount) return;
     g.__cfCount = {};
-    g.chrome.runtime.onMessage.addListener((_m, s) => {
-      if (s.tab && s.url) g.__cfCount![s.url] = (g.__cfCount![s.url] ?? 0) + 1;
+    g.__cfTypes = {};
+    g.chrome.runtime.onMessage.addListener((m, s) => {
+      if (!s.tab || !s.url) return false;
+      g.__cfCount![s.url] = (g.__cfCount![s.url] ?? 0) + 1;
+      const type = String((m as { type?: unknown } | null)?.type);
+      const types = (g.__cfTypes![s.url] ??= {});
+      types[type] = (types[type] ?? 0) + 1;
       return false;
     });
   });
+}
+
+/** Messages of one type from the page at `url` so far (countContentMessages must be on). */
+export async function messagesOfType(worker: Worker, url: string, type: string): Promise<number> {
+  return worker.evaluate(([u, t]) => (self as unknown as { __cfTypes: Record<string, Record<string, number>> }).__cfTypes[u]?.[t] ?? 0, [url, type] as const);
 }
 
 export async function messagesFrom(worker: Worker, url: string): Promise<number> {
