@@ -57,6 +57,43 @@ describe('Firefox ESR smoke: the Firefox build installs, marks a page, renders t
     await page.close();
   });
 
+  it('saves a selection on an unrelated page, loading the full script for it, and lists it in the panel', async () => {
+    const text = 'Shop owners on the high street asked for loading bays to be kept';
+    const page = await ff.browser.newPage();
+    await page.goto(`${server.origin}/fixtures/unrelated-news.html?firefox-snippet`);
+    await page.evaluate((t) => {
+      const node = document.querySelector('article p:nth-of-type(2)')!.firstChild as Text;
+      const at = node.data.indexOf(t);
+      const r = document.createRange();
+      r.setStart(node, at);
+      r.setEnd(node, at + t.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    }, text);
+    // As the background does for the save command: ask the page's content script (any tab; only ours answers).
+    const panel = await ff.openPanel('#/saved');
+    type Tabs = { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+    const reply = await until(
+      () =>
+        panel.evaluate(async () => {
+          const api = (globalThis as unknown as { browser: Tabs }).browser;
+          const replies = await Promise.all((await api.tabs.query({})).map((t) => api.tabs.sendMessage(t.id, { type: 'content/save-selection' }).catch(() => null)));
+          return replies.find((r) => r !== null && r !== undefined) as { ok: boolean; message: string } | undefined;
+        }),
+      (r) => r !== undefined,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await panel.close();
+    const saved = await ff.openPanel('#/saved');
+    const listed = await until(
+      () => saved.$$eval('li.snippet', (els) => els.map((e) => e.textContent ?? '')),
+      (v) => v.length > 0,
+    );
+    expect(listed.join(' ')).toContain('loading bays');
+    await saved.close();
+    await page.close();
+  });
+
   it('renders the five corpus articles from IndexedDB in the panel page', async () => {
     const panel = await ff.openPanel('#/articles');
     const titles = await until(
