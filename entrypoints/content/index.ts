@@ -68,6 +68,7 @@ function run(ctx: PageContext): void {
         .catch(() => {
           // Without the full script the page stays as it was; the panel shows what the ping says.
           settings.stop();
+          handOver.initial?.stopReading?.();
           return null;
         });
     },

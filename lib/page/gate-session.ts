@@ -1,4 +1,4 @@
-import { saysSnippetsSaved } from '../content-messages';
+import { isReportReply, saysSnippetsSaved } from '../content-messages';
 import { MAX_PAGE_TEXT } from '../limits';
 import type { PageReport } from '../messages';
 import { walkText, type PageText } from './collect';
@@ -117,8 +117,9 @@ export class GateSession {
     this.watch();
     const reply = await this.deps.report(ruledOutReport(this.deps.doc, gate.text?.truncated ?? false));
     if (this.state === 'irrelevant' && this.last?.gate === gate) {
-      // Kept with the reading: whatever hands the page over next, the full script need not report it again.
-      this.last = { ...this.last, reply };
+      // Kept with the reading: whatever hands the page over next, the full script need not report it again
+      // (unless the background failed to take the report).
+      if (isReportReply(reply)) this.last = { ...this.last, reply };
       // The reader saved snippets on this page: the full script finds them and paints them.
       if (saysSnippetsSaved(reply)) this.handOver({ initial: this.last });
     }

@@ -124,6 +124,10 @@ export class PageSession {
   private env: HighlightEnv | null | undefined;
   /** Counts the drawings of the marks: a drawing spread over frames stops when a newer one (or removal) began. */
   private marksRun = 0;
+  /** Marks the last drawing puts on the page, some maybe still to come (a drawing spread over frames). */
+  private marksPlanned = 0;
+  /** Stops the gate script's reading that the current scan waits for (GateReading.stopReading). */
+  private stopGateReading: (() => void) | null = null;
 
   constructor(private readonly deps: SessionDeps) {
     this.url = pageKey(deps.doc);
@@ -164,9 +168,9 @@ export class PageSession {
     this.scanAbort?.abort();
     const abort = new AbortController();
     this.scanAbort = abort;
-    // A newer scan (a single-page-app navigation) no longer needs the gate script's reading either.
-    const stopReading = initial?.stopReading;
-    if (stopReading) abort.signal.addEventListener('abort', stopReading, { once: true });
+    // A newer scan no longer needs an older scan's reading, nor does a navigation (onBatch).
+    this.stopGateReading?.();
+    this.stopGateReading = initial?.stopReading ?? null;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
     const perf = this.deps.timing;
@@ -181,6 +185,7 @@ export class PageSession {
       stopped = !!gate && !gate.pass;
       // The gate script's reading of the page, when it went on reading after the title decided.
       let text = gate?.text ?? (initial?.text ? await initial.text : null);
+      if (this.stopGateReading === initial?.stopReading) this.stopGateReading = null;
       if (abort.signal.aborted) return;
       // The page navigated while the gate script read it: read it again.
       if (initial && initial.url !== pageKey(this.deps.doc)) {
@@ -242,6 +247,8 @@ export class PageSession {
   /** Settings changed: draw or remove the marks accordingly, without rescanning. */
   async refreshMarking(): Promise<void> {
     if (!this.analysis?.relevance.relevant) return;
+    // Still allowed and drawn (another site's setting changed): nothing to redraw.
+    if (this.deps.markingAllowed() && this.state === 'marked' && this.highlighter) return;
     await this.applyMarks(undefined, undefined, true);
     this.sendReport();
   }
@@ -255,6 +262,8 @@ export class PageSession {
   /** Removes every trace from the page (extension disabled, updated or reloaded). */
   destroy(): void {
     this.scanAbort?.abort();
+    this.stopGateReading?.();
+    this.stopGateReading = null;
     this.watcher?.stop();
     this.watcher = null;
     this.unmark();
@@ -320,7 +329,6 @@ export class PageSession {
    */
   private async applyMarks(signal?: AbortSignal, stats?: SliceStats, loaded = false): Promise<void> {
     if (!this.deps.markingAllowed() || !this.highlightEnv() || !this.analysis) {
-      this.marksRun++;
       this.unmark();
       this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
       return;
@@ -332,6 +340,7 @@ export class PageSession {
     this.capped = specs.length > cap;
     const wanted = specs.slice(0, cap);
     const run = ++this.marksRun;
+    this.marksPlanned = wanted.length;
     const perFrame = loaded && usesPlainMarks(text);
     const perBatch = perFrame ? PLAIN_MARKS_PER_FRAME : MARKS_PER_SLICE;
     for (let i = 0; i < wanted.length || i === 0; i += perBatch) {
@@ -372,6 +381,9 @@ export class PageSession {
   }
 
   private unmark(): void {
+    // A drawing still spread over frames stops at its next batch.
+    this.marksRun++;
+    this.marksPlanned = 0;
     this.highlighter?.clear();
     this.highlighter = null;
     this.listeners?.abort();
@@ -551,6 +563,11 @@ export class PageSession {
   /** Handles a batch of page changes: a new page (single-page-app navigation) or a flood rescans once; added text is scanned alone. */
   async onBatch(batch: MutationBatch): Promise<void> {
     if (this.state === 'scanning') {
+      // A navigation while the scan waits for the gate script's reading: that reading is of the old page.
+      if (pageKey(this.deps.doc) !== this.url) {
+        this.stopGateReading?.();
+        this.stopGateReading = null;
+      }
       this.deferred = mergeBatches(this.deferred, batch);
       return;
     }
@@ -600,7 +617,8 @@ export class PageSession {
     this.summary?.add(fresh);
     if (this.highlighter && this.deps.markingAllowed()) {
       for (const { page, hits } of pages) {
-        const room = markCap(this.analysis.text) - this.highlighter.marks().length;
+        // Counted against the marks still to come too, while a drawing is spread over frames.
+        const room = markCap(this.analysis.text) - Math.max(this.highlighter.marks().length, this.marksPlanned);
         // Names beyond the room are not marked: the note must say so now, not after a later batch.
         if (hits.length > room) this.capped = true;
         if (room <= 0) break;

@@ -74,12 +74,30 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
       await storeSettings(env.browser.worker, { enabled: false, disabledSites: [] });
       await expect.poll(total).toBe(0);
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
-      await expect.poll(total).toBeGreaterThan(0);
+      let mid = 0;
+      while ((mid = await total()) === 0) await p.waitForTimeout(2);
+      // The first batch is in, the rest to come over three frames or more of this page.
+      expect(mid).toBeLessThan(1000);
       await storeSettings(env.browser.worker, { enabled: false, disabledSites: [] });
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
       await expect.poll(total, { timeout: 20_000 }).toBe(1000);
       await p.waitForTimeout(500);
       expect(await total()).toBe(1000);
+      // Another site's setting changes nothing here: the marks stay, not redrawn.
+      await p.evaluate(() => {
+        const w = window as unknown as { afterOtherSite: number[] };
+        w.afterOtherSite = [];
+        const reg = CSS.highlights as unknown as Map<string, { size: number }>;
+        const record = () => {
+          w.afterOtherSite.push([...reg.values()].reduce((n, h) => n + h.size, 0));
+          if (w.afterOtherSite.length < 60) requestAnimationFrame(record);
+        };
+        requestAnimationFrame(record);
+      });
+      await storeSettings(env.browser.worker, { enabled: true, disabledSites: ['elsewhere.example'] });
+      const afterOtherSite = () => p.evaluate(() => (window as unknown as { afterOtherSite: number[] }).afterOtherSite);
+      await expect.poll(async () => (await afterOtherSite()).length, { timeout: 20_000 }).toBe(60);
+      expect(Math.min(...(await afterOtherSite()))).toBe(1000);
     } finally {
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
     }

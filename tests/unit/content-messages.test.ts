@@ -1,7 +1,7 @@
 /** The gate script's zod-free check of the background's messages must accept exactly what the schema accepts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readContentMessage, saysSnippetsSaved } from '../../lib/content-messages';
+import { isReportReply, readContentMessage, saysSnippetsSaved } from '../../lib/content-messages';
 import { BackgroundToContentSchema, parseMessage, ReportReplySchema } from '../../lib/messages';
 
 const TYPES = ['content/ping', 'content/focus-marks', 'content/get-selection', 'content/save-selection', 'content/other', 'page/report', 'content/ping '];
@@ -34,14 +34,16 @@ describe('readContentMessage', () => {
   });
 });
 
-describe('saysSnippetsSaved', () => {
-  it('is true exactly when ReportReplySchema accepts the reply with snippets saved', () => {
-    const reply = fc.oneof(
-      fc.record({ saved: fc.oneof(fc.integer({ min: -3, max: 12_000_000 }), fc.double(), fc.constantFrom(0, 1, 2.5, '3', null, Number.NaN, 10_000_000, 10_000_001)) }),
-      fc.record({ saved: fc.integer({ min: 1, max: 50 }), extra: fc.anything() }),
-      fc.record({ error: fc.string() }),
-      fc.anything(),
-    );
+describe('replies to a page report', () => {
+  const reply = fc.oneof(
+    fc.record({ saved: fc.oneof(fc.integer({ min: -3, max: 12_000_000 }), fc.double(), fc.constantFrom(0, 1, 2.5, '3', null, Number.NaN, 10_000_000, 10_000_001)) }),
+    fc.record({ saved: fc.integer({ min: 1, max: 50 }), extra: fc.anything() }),
+    fc.record({ error: fc.string() }),
+    fc.constantFrom(null, undefined),
+    fc.anything(),
+  );
+
+  it('saysSnippetsSaved is true exactly when ReportReplySchema accepts the reply with snippets saved', () => {
     fc.assert(
       fc.property(reply, (raw) => {
         const parsed = parseMessage(ReportReplySchema, raw);
@@ -49,5 +51,17 @@ describe('saysSnippetsSaved', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('isReportReply is true exactly for null and what ReportReplySchema accepts', () => {
+    fc.assert(
+      fc.property(reply, (raw) => {
+        expect(isReportReply(raw)).toBe(raw === null || parseMessage(ReportReplySchema, raw) !== null);
+      }),
+      { numRuns: 3000 },
+    );
+    // Errors and lost messages are not replies: the page is reported again.
+    expect(isReportReply({ error: 'The database is closed' })).toBe(false);
+    expect(isReportReply(undefined)).toBe(false);
   });
 });

@@ -178,6 +178,14 @@ describe('GateSession', () => {
     expect(handOvers[0]!.initial?.reply).toEqual({ saved: 0 });
   });
 
+  it('keeps no error reply: the full script reports the page again', async () => {
+    const { session, handOvers } = setUp(UNRELATED, { reply: { error: 'The database is closed' } });
+    await session.start();
+    session.handOverForSave();
+    expect(handOvers[0]!.initial?.gate.pass).toBe(false);
+    expect(handOvers[0]!.initial).not.toHaveProperty('reply');
+  });
+
   it('hands a page over for a save before the reply to its report came, without a reply', async () => {
     let answer: (r: unknown) => void = () => undefined;
     const { doc } = setUp(UNRELATED);

@@ -114,20 +114,29 @@ describe('PageSession taking over from the gate script', () => {
   });
 
   it('stops the gate script’s reading once it no longer needs it', async () => {
-    const { session, navigate } = setUp(STRONG, 'Raqqa after ISIS');
-    const never = new Promise<PageText>(() => undefined);
+    const { session, reports, navigate } = setUp(STRONG, 'Raqqa after ISIS');
+    /** A reading as the gate script hands it over: stopping it resolves its text to null. */
+    const reading = (url: string) => {
+      let stop: () => void = () => undefined;
+      const text = new Promise<PageText | null>((resolve) => (stop = () => resolve(null)));
+      const counted = { stops: 0 };
+      return { counted, initial: { url, gate: { pass: true, text: null }, stats: stats(), text, stopReading: () => (counted.stops++, stop()) } };
+    };
     // Navigated before the hand-over: the reading is of another page.
-    let stoppedEarly = 0;
+    const early = reading('https://news.example/a');
     navigate('/b', STRONG, 'Raqqa after ISIS');
-    await session.start({ url: 'https://news.example/a', gate: { pass: true, text: null }, stats: stats(), text: never, stopReading: () => stoppedEarly++ });
-    expect(stoppedEarly).toBe(1);
-    // Navigated while the session waits for the reading: the next scan stops it.
-    let stoppedLater = 0;
-    void session.start({ url: 'https://news.example/b', gate: { pass: true, text: null }, stats: stats(), text: never, stopReading: () => stoppedLater++ });
-    expect(stoppedLater).toBe(0);
-    navigate('/c', STRONG, 'Raqqa after ISIS');
-    await session.start();
-    expect(stoppedLater).toBe(1);
+    const first = session.start(early.initial);
+    expect(early.counted.stops).toBe(1);
+    await first;
+    // Navigated while the session waits for the reading: the history navigation's (empty) batch stops it,
+    // and the new page is read and reported.
+    const later = reading('https://news.example/b');
+    const second = session.start(later.initial);
+    navigate('/c', UNRELATED, 'Weather');
+    await session.onBatch({ added: [], changedText: new Set(), removed: false, records: 0, flood: false });
+    expect(later.counted.stops).toBe(1);
+    await second;
+    expect(reports.at(-1)).toMatchObject({ url: 'https://news.example/c', relevant: false });
     session.destroy();
   });
 
