@@ -58,9 +58,10 @@ function run(ctx: PageContext): void {
     handOver: (handOver) => {
       // An orphan (the extension was reloaded) stands down here: reading isInvalid ends the context.
       if (ctx.isInvalid) return;
-      // Asked for now, the settings arrive while the full script loads.
+      // The full script's request first; the settings, asked for next, arrive while it loads.
+      const loading = loadFullScript();
       const settings = readSettingsEarly();
-      full = loadFullScript()
+      full = loading
         .then((script) => {
           if (ctx.isInvalid) throw new Error('The extension went away');
           return script.start(ctx, { handOver, gate, settings, timing });

@@ -91,12 +91,17 @@ export class GateSession {
     const stats: SliceStats = { slices: 0, busyMs: 0, longestSliceMs: 0 };
     const { gate: pageGate, doc } = this.deps;
     // The title first, in this task: a page whose title names a decisive entity starts loading the full script
-    // at once, and its text is read here while that script loads.
+    // at once, and its text is read here while that script loads. The hand-over comes first, so that the
+    // script's request leaves before the reading is set up (1–2 ms of first calls on a cold page).
     if (pageGate.titleMayBeRelevant(doc)) {
       const reading = new AbortController();
-      this.stopped.signal.addEventListener('abort', () => reading.abort(), { once: true });
-      const text = runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, reading.signal, stats).catch(() => null);
+      let read: () => void = () => undefined;
+      const text = new Promise<void>((go) => (read = go))
+        .then(() => runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, reading.signal, stats))
+        .catch(() => null);
       this.handOver({ initial: { url: this.url, gate: { pass: true, text: null }, stats, text, stopReading: () => reading.abort() } });
+      this.stopped.signal.addEventListener('abort', () => reading.abort(), { once: true });
+      read();
       return;
     }
     let gate: GateResult;
