@@ -343,6 +343,12 @@ export class PageSession {
     this.marksPlanned = wanted.length;
     const perFrame = loaded && usesPlainMarks(text);
     const perBatch = perFrame ? PLAIN_MARKS_PER_FRAME : MARKS_PER_SLICE;
+    if (perFrame && !this.ui) {
+      // Our host in a frame of its own, before the marks: with the last batch it made that frame the longest.
+      this.ensureUi();
+      await afterNextFrame(this.deps.doc);
+      if (signal?.aborted || this.analysis?.text !== text || run !== this.marksRun) return;
+    }
     for (let i = 0; i < wanted.length || i === 0; i += perBatch) {
       if (i > 0) {
         await (perFrame ? afterNextFrame(this.deps.doc) : yieldToPage());
@@ -358,7 +364,7 @@ export class PageSession {
       if (perFrame && i + perBatch < wanted.length) highlighter.paint();
       if (i + perBatch >= wanted.length) {
         // Painted with the last batch (once, unless a loaded huge page gets a frame per batch), and our host
-        // element (in the top layer) added in the same task:
+        // element (in the top layer) added in the same task, unless it came first (a loaded huge page):
         // each visible change costs the page a frame (on a loaded 10 MB page, 23–36 ms for either alone), and
         // while a huge page still loads, a frame of its own for the host made the longest task 28–181 ms, not 27–55.
         this.ensureUi();
