@@ -159,6 +159,51 @@ async function summarize(context: BrowserContext, label: string, url: string, ru
   return median(plain.map((r) => r.busy));
 }
 
+/**
+ * Tasks over 50 ms as the page itself sees them (the Long Tasks API, no tracing), from its DOMContentLoaded to
+ * `settleMs` after its load event, the page's own included: per load, their durations.
+ */
+async function longTasksAfterDcl(context: BrowserContext, url: string, runs: number, settleMs: number): Promise<number[][]> {
+  const out: number[][] = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await context.newPage();
+    await page.addInitScript(`(() => {
+      const seen = (window.__benchLongTasks = []);
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+    })()`);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(settleMs);
+    out.push(
+      (await page.evaluate(`(() => {
+        const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
+        return window.__benchLongTasks.filter((t) => t.start >= dcl).map((t) => t.duration);
+      })()`)) as number[],
+    );
+    await page.close();
+  }
+  return out;
+}
+
+/** The longest task over 50 ms (the Long Tasks API, no tracing) in the 1.5 s after `action` starts; 0 if none. */
+async function longestLongTaskAfter(page: Page, action: () => Promise<unknown>): Promise<number> {
+  await page.evaluate(`(() => {
+    const seen = (window.__benchAfter = []);
+    const from = performance.now();
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= from) seen.push(e.duration); }).observe({ type: 'longtask' });
+  })()`);
+  await action();
+  await page.waitForTimeout(1500);
+  const seen = (await page.evaluate('window.__benchAfter')) as number[];
+  await page.close();
+  return Math.max(0, ...seen);
+}
+
+/** "n long tasks in r loads (longest x ms)". */
+const longTaskSummary = (loads: number[][]) => {
+  const all = loads.flat();
+  return `${all.length} over 50 ms in ${loads.length} loads${all.length ? ` (longest ${ms(Math.max(...all))})` : ''}`;
+};
+
 /** Stores the reader's settings as the options page does. */
 async function setSettings(context: BrowserContext, settings: Settings): Promise<void> {
   await storeSettings(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')), settings);
@@ -168,7 +213,7 @@ async function setSettings(context: BrowserContext, settings: Settings): Promise
  * The longest main-thread task while the marks appear on a page that has loaded and settled with marks off,
  * when the reader switches them on: no work of the page's own is pending then.
  */
-async function marksSwitchedOnLate(context: BrowserContext, url: string, runs: number): Promise<number[]> {
+async function marksSwitchedOnLate(context: BrowserContext, url: string, runs: number, untraced = false): Promise<number[]> {
   const longest: number[] = [];
   try {
     for (let r = 0; r < runs; r++) {
@@ -177,12 +222,12 @@ async function marksSwitchedOnLate(context: BrowserContext, url: string, runs: n
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForFunction("performance.getEntriesByName('crossframe:scan-end').length > 0", undefined, { timeout: 60_000 });
       await page.waitForTimeout(2000);
-      longest.push(
-        await longestTaskAfter(context, page, async () => {
-          await setSettings(context, { enabled: true, disabledSites: [] });
-          await page.waitForFunction('CSS.highlights.size > 0', undefined, { timeout: 30_000 });
-        }),
-      );
+      const switchOn = async () => {
+        await setSettings(context, { enabled: true, disabledSites: [] });
+        await page.waitForFunction('CSS.highlights.size > 0', undefined, { timeout: 30_000 });
+      };
+      if (untraced) longest.push(await longestLongTaskAfter(page, switchOn));
+      else longest.push(await longestTaskAfter(context, page, switchOn));
     }
   } finally {
     await setSettings(context, { enabled: true, disabledSites: [] });
@@ -334,10 +379,20 @@ export async function benchPage(): Promise<void> {
     await summarize(context, '10 MB page of news text (hard page)', tenMb, 3);
     const switchedOn = await marksSwitchedOnLate(context, tenMb, 3);
     row('    marks switched on once it has loaded: longest task', medianAndWorst(switchedOn));
+    const switchedOnUntraced = await marksSwitchedOnLate(context, tenMb, 5, true);
+    row('    same, no tracing: longest task over 50 ms (Long Tasks API; 0: none)', medianAndWorst(switchedOnUntraced));
     const floor = await oneHighlightWithout(tenMb, 3);
     row('    without the extension: one highlighted word, longest task', medianAndWorst(floor));
     const bare = await longestTaskWithout(tenMb, 3);
     row('    same page without the extension: its longest task while loading', medianAndWorst(bare));
+    // The same question without tracing, which inflates frames: what the page's own Long Tasks API reports.
+    row('    no tracing, DOMContentLoaded to 3 s after load: Long Tasks API', longTaskSummary(await longTasksAfterDcl(context, tenMb, 5, 3000)));
+    const { context: plain } = await launchWithExtension({ extension: false });
+    try {
+      row('    same, without the extension', longTaskSummary(await longTasksAfterDcl(plain, tenMb, 5, 3000)));
+    } finally {
+      await plain.close();
+    }
     // The other hard pages of the end-to-end tests (scripts/lib/hard-pages.ts).
     const deep = server.route('/bench/deep.html', deepPage());
     await summarize(context, `DOM ${DEEP_LEVELS.toLocaleString('en')} elements deep (hard page)`, deep, 3);
