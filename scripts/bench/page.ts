@@ -160,23 +160,24 @@ async function summarize(context: BrowserContext, label: string, url: string, ru
 }
 
 /**
- * Tasks over 50 ms as the page itself sees them (the Long Tasks API, no tracing), from its DOMContentLoaded to
- * `settleMs` after its load event, the page's own included: per load, their durations.
+ * Tasks, or animation frames (their rendering included), over 50 ms as the page itself sees them (the Long
+ * Tasks and Long Animation Frames APIs, no tracing), from its DOMContentLoaded to `settleMs` after its load
+ * event, the page's own included: per load, their durations.
  */
-async function longTasksAfterDcl(context: BrowserContext, url: string, runs: number, settleMs: number): Promise<number[][]> {
+async function longTasksAfterDcl(context: BrowserContext, url: string, runs: number, settleMs: number, type: 'longtask' | 'long-animation-frame'): Promise<number[][]> {
   const out: number[][] = [];
   for (let r = 0; r < runs; r++) {
     const page = await context.newPage();
     await page.addInitScript(`(() => {
-      const seen = (window.__benchLongTasks = []);
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+      const seen = (window.__benchLong = []);
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration }); }).observe({ type: '${type}', buffered: true });
     })()`);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(settleMs);
     out.push(
       (await page.evaluate(`(() => {
         const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
-        return window.__benchLongTasks.filter((t) => t.start >= dcl).map((t) => t.duration);
+        return window.__benchLong.filter((t) => t.start >= dcl).map((t) => t.duration);
       })()`)) as number[],
     );
     await page.close();
@@ -184,12 +185,16 @@ async function longTasksAfterDcl(context: BrowserContext, url: string, runs: num
   return out;
 }
 
-/** The longest task over 50 ms (the Long Tasks API, no tracing) in the 1.5 s after `action` starts; 0 if none. */
+/**
+ * The longest task or animation frame over 50 ms (the Long Tasks and Long Animation Frames APIs, no tracing)
+ * in the 1.5 s after `action` starts; 0 if none.
+ */
 async function longestLongTaskAfter(page: Page, action: () => Promise<unknown>): Promise<number> {
   await page.evaluate(`(() => {
     const seen = (window.__benchAfter = []);
     const from = performance.now();
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= from) seen.push(e.duration); }).observe({ type: 'longtask' });
+    for (const type of ['longtask', 'long-animation-frame'])
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= from) seen.push(e.duration); }).observe({ type });
   })()`);
   await action();
   await page.waitForTimeout(1500);
@@ -380,16 +385,18 @@ export async function benchPage(): Promise<void> {
     const switchedOn = await marksSwitchedOnLate(context, tenMb, 3);
     row('    marks switched on once it has loaded: longest task', medianAndWorst(switchedOn));
     const switchedOnUntraced = await marksSwitchedOnLate(context, tenMb, 5, true);
-    row('    same, no tracing: longest task over 50 ms (Long Tasks API; 0: none)', medianAndWorst(switchedOnUntraced));
+    row('    same, no tracing: longest task or frame over 50 ms (0: none)', medianAndWorst(switchedOnUntraced));
     const floor = await oneHighlightWithout(tenMb, 3);
     row('    without the extension: one highlighted word, longest task', medianAndWorst(floor));
     const bare = await longestTaskWithout(tenMb, 3);
     row('    same page without the extension: its longest task while loading', medianAndWorst(bare));
     // The same question without tracing, which inflates frames: what the page's own Long Tasks API reports.
-    row('    no tracing, DOMContentLoaded to 3 s after load: Long Tasks API', longTaskSummary(await longTasksAfterDcl(context, tenMb, 5, 3000)));
     const { context: plain } = await launchWithExtension({ extension: false });
     try {
-      row('    same, without the extension', longTaskSummary(await longTasksAfterDcl(plain, tenMb, 5, 3000)));
+      for (const type of ['longtask', 'long-animation-frame'] as const) {
+        row(`    no tracing, DOMContentLoaded to 3 s after load: ${type} entries`, longTaskSummary(await longTasksAfterDcl(context, tenMb, 5, 3000, type)));
+        row('    same, without the extension', longTaskSummary(await longTasksAfterDcl(plain, tenMb, 5, 3000, type)));
+      }
     } finally {
       await plain.close();
     }
