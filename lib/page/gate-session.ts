@@ -95,13 +95,12 @@ export class GateSession {
     // script's request leaves before the reading is set up (1–2 ms of first calls on a cold page).
     if (pageGate.titleMayBeRelevant(doc)) {
       const reading = new AbortController();
-      let read: () => void = () => undefined;
-      const text = new Promise<void>((go) => (read = go))
+      this.stopped.signal.addEventListener('abort', () => reading.abort(), { once: true });
+      // Started in a microtask: after this task's synchronous hand-over.
+      const text = Promise.resolve()
         .then(() => runSliced(walkText(doc.body ?? doc.documentElement, { maxChars: MAX_PAGE_TEXT }), 8, reading.signal, stats))
         .catch(() => null);
       this.handOver({ initial: { url: this.url, gate: { pass: true, text: null }, stats, text, stopReading: () => reading.abort() } });
-      this.stopped.signal.addEventListener('abort', () => reading.abort(), { once: true });
-      read();
       return;
     }
     let gate: GateResult;

@@ -14,7 +14,7 @@ import { MarkNavigator } from './mark-navigator';
 import { mergeBatches, MutationWatcher, type MutationBatch } from './mutations';
 import { pageKey } from './page-key';
 import { PERF_MARKS_DRAWN, PERF_SCAN_END, PERF_SCAN_START } from './perf-marks';
-import { toDomPoint } from './positions';
+import { nodeAtStart } from './positions';
 import { pageReport, TRUNCATED_NOTE } from './page-report';
 import { HitSummary } from './report';
 import { selectorsForRange, selectorsForSentence } from './snippet-capture';
@@ -169,7 +169,7 @@ export class PageSession {
     const abort = new AbortController();
     this.scanAbort = abort;
     // A newer scan no longer needs an older scan's reading, nor does a navigation (onBatch).
-    this.stopGateReading?.();
+    this.dropGateReading();
     this.stopGateReading = initial?.stopReading ?? null;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
@@ -262,8 +262,7 @@ export class PageSession {
   /** Removes every trace from the page (extension disabled, updated or reloaded). */
   destroy(): void {
     this.scanAbort?.abort();
-    this.stopGateReading?.();
-    this.stopGateReading = null;
+    this.dropGateReading();
     this.watcher?.stop();
     this.watcher = null;
     this.unmark();
@@ -343,17 +342,18 @@ export class PageSession {
     this.marksPlanned = wanted.length;
     const perFrame = loaded && usesPlainMarks(text);
     const perBatch = perFrame ? PLAIN_MARKS_PER_FRAME : MARKS_PER_SLICE;
+    // The page was read again, or the marks were switched off (and maybe on again) since this drawing began.
+    const superseded = () => signal?.aborted || this.analysis?.text !== text || run !== this.marksRun;
     if (perFrame && !this.ui) {
       // Our host in a frame of its own, before the marks: with the last batch it made that frame the longest.
       this.ensureUi();
       await afterNextFrame(this.deps.doc);
-      if (signal?.aborted || this.analysis?.text !== text || run !== this.marksRun) return;
+      if (superseded()) return;
     }
     for (let i = 0; i < wanted.length || i === 0; i += perBatch) {
       if (i > 0) {
         await (perFrame ? afterNextFrame(this.deps.doc) : yieldToPage());
-        // Superseded: the page was read again, or the marks were switched off (and maybe on again) meanwhile.
-        if (signal?.aborted || this.analysis?.text !== text || run !== this.marksRun) return;
+        if (superseded()) return;
       }
       const t0 = performance.now();
       // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
@@ -384,6 +384,12 @@ export class PageSession {
 
   private toSpecs(hits: PageHit[]): MarkSpec[] {
     return hits.map((h) => ({ start: h.start, end: h.end, entity: h.entity, type: this.g.entities[h.entity]!.type, surface: h.surface, demonym: h.demonym }));
+  }
+
+  /** Stops the gate script's reading the current scan waits for, if any. */
+  private dropGateReading(): void {
+    this.stopGateReading?.();
+    this.stopGateReading = null;
   }
 
   private unmark(): void {
@@ -570,10 +576,7 @@ export class PageSession {
   async onBatch(batch: MutationBatch): Promise<void> {
     if (this.state === 'scanning') {
       // A navigation while the scan waits for the gate script's reading: that reading is of the old page.
-      if (pageKey(this.deps.doc) !== this.url) {
-        this.stopGateReading?.();
-        this.stopGateReading = null;
-      }
+      if (pageKey(this.deps.doc) !== this.url) this.dropGateReading();
       this.deferred = mergeBatches(this.deferred, batch);
       return;
     }
@@ -605,8 +608,8 @@ export class PageSession {
       const hits = this.matcher
         .find(page.text)
         .filter((m) => {
-          const at = toDomPoint(page, m.start, 'start');
-          return !!at && !scanned.has(at.node) && (node.nodeType === 1 || at.node === node) && this.deps.isVisible(at.node.parentElement as Element);
+          const at = nodeAtStart(page, m.start);
+          return !!at && !scanned.has(at) && (node.nodeType === 1 || at === node) && this.deps.isVisible(at.parentElement as Element);
         })
         .map((m) => ({ ...m, inMain: false }));
       for (const seg of page.segments) if (node.nodeType === 1 || seg.node === node) scanned.add(seg.node);
