@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { arabicPage, DEEP_LEVELS, deepPage, framesAndShadowsPage, hardPage, megabytesPage, rewritingPage } from '../../scripts/lib/hard-pages';
 import { screenshot } from './harness/artifacts';
 import { storeSettings, waitForReport } from './harness/chromium';
-import { highlightedTexts, messagesFrom } from './harness/page-probes';
+import { highlightedTexts, markCount, messagesFrom, recordFrames } from './harness/page-probes';
 import { chromiumSuite } from './harness/suite';
 
 /** The page answers a script call: its main thread is not stuck. */
@@ -53,32 +53,20 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
     try {
       await expect.poll(() => p.evaluate(() => CSS.highlights.size)).toBe(0);
       expect(await p.locator('crossframe-ui').count()).toBe(0);
-      await p.evaluate(() => {
-        const w = window as unknown as { markedPerFrame: number[]; hostPerFrame: boolean[] };
-        w.markedPerFrame = [];
-        w.hostPerFrame = [];
-        const reg = CSS.highlights as unknown as Map<string, { size: number }>;
-        const record = () => {
-          w.markedPerFrame.push([...reg.values()].reduce((n, h) => n + h.size, 0));
-          w.hostPerFrame.push(document.querySelector('crossframe-ui') !== null);
-          if (w.markedPerFrame.length < 600) requestAnimationFrame(record);
-        };
-        requestAnimationFrame(record);
-      });
+      const switchedOn = await recordFrames(p, 600);
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
-      await expect.poll(() => p.evaluate(() => (window as unknown as { markedPerFrame: number[] }).markedPerFrame.at(-1)), { timeout: 20_000 }).toBe(1000);
-      const perFrame = await p.evaluate(() => (window as unknown as { markedPerFrame: number[] }).markedPerFrame);
+      await expect.poll(async () => (await switchedOn()).marks.at(-1), { timeout: 20_000 }).toBe(1000);
+      const { marks: perFrame, host: hosts } = await switchedOn();
       const counts = perFrame.filter((n, i) => n !== (perFrame[i - 1] ?? 0));
       const growth = counts.map((n, i) => n - (counts[i - 1] ?? 0));
       expect(Math.max(...growth)).toBeLessThanOrEqual(250);
       expect(counts.length).toBeGreaterThanOrEqual(4);
       expect(await p.locator('crossframe-ui').count()).toBe(1);
       // A frame with the host and no mark yet came before the first frame with marks.
-      const hosts = await p.evaluate(() => (window as unknown as { hostPerFrame: boolean[] }).hostPerFrame);
       const firstMarked = perFrame.findIndex((n) => n > 0);
       expect(hosts.slice(0, firstMarked).some(Boolean)).toBe(true);
       // Off and on again while a drawing is under way: the older drawing stops, no mark is drawn twice.
-      const total = () => p.evaluate(() => [...(CSS.highlights as unknown as Map<string, { size: number }>).values()].reduce((n, h) => n + h.size, 0));
+      const total = () => markCount(p);
       await storeSettings(env.browser.worker, { enabled: false, disabledSites: [] });
       await expect.poll(total).toBe(0);
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
@@ -92,20 +80,10 @@ describe('hard pages: no crash, no frozen tab, marks capped with a note (Chromiu
       await p.waitForTimeout(500);
       expect(await total()).toBe(1000);
       // Another site's setting changes nothing here: the marks stay, not redrawn.
-      await p.evaluate(() => {
-        const w = window as unknown as { afterOtherSite: number[] };
-        w.afterOtherSite = [];
-        const reg = CSS.highlights as unknown as Map<string, { size: number }>;
-        const record = () => {
-          w.afterOtherSite.push([...reg.values()].reduce((n, h) => n + h.size, 0));
-          if (w.afterOtherSite.length < 60) requestAnimationFrame(record);
-        };
-        requestAnimationFrame(record);
-      });
+      const afterOtherSite = await recordFrames(p, 60);
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: ['elsewhere.example'] });
-      const afterOtherSite = () => p.evaluate(() => (window as unknown as { afterOtherSite: number[] }).afterOtherSite);
-      await expect.poll(async () => (await afterOtherSite()).length, { timeout: 20_000 }).toBe(60);
-      expect(Math.min(...(await afterOtherSite()))).toBe(1000);
+      await expect.poll(async () => (await afterOtherSite()).marks.length, { timeout: 20_000 }).toBe(60);
+      expect(Math.min(...(await afterOtherSite()).marks)).toBe(1000);
     } finally {
       await storeSettings(env.browser.worker, { enabled: true, disabledSites: [] });
     }

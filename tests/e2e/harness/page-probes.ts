@@ -37,6 +37,40 @@ export async function footprint(page: Page): Promise<PageFootprint> {
   });
 }
 
+/** How many ranges Crossframe's highlights hold on the page. */
+export function markCount(page: Page): Promise<number> {
+  return page.evaluate(() => [...(CSS.highlights as unknown as Map<string, { size: number }>).values()].reduce((n, h) => n + h.size, 0));
+}
+
+export interface FrameRecord {
+  /** Ranges in Crossframe's highlights, at each frame. */
+  marks: number[];
+  /** Whether our host element was in the page, at each frame. */
+  host: boolean[];
+}
+
+let recorders = 0;
+
+/** Records the marks and our host at each animation frame from now on, for `frames` frames; returns a reader. */
+export async function recordFrames(page: Page, frames: number): Promise<() => Promise<FrameRecord>> {
+  const key = `__cfFrames${recorders++}`;
+  await page.evaluate(
+    ([k, n]) => {
+      const rec: FrameRecord = { marks: [], host: [] };
+      (window as unknown as Record<string, FrameRecord>)[k as string] = rec;
+      const reg = CSS.highlights as unknown as Map<string, { size: number }>;
+      const record = () => {
+        rec.marks.push([...reg.values()].reduce((sum, h) => sum + h.size, 0));
+        rec.host.push(document.querySelector('crossframe-ui') !== null);
+        if (rec.marks.length < (n as number)) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    },
+    [key, frames] as const,
+  );
+  return () => page.evaluate((k) => (window as unknown as Record<string, FrameRecord>)[k] as FrameRecord, key);
+}
+
 /** The texts painted by each of Crossframe's highlights. */
 export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
