@@ -177,7 +177,8 @@ describe('saved snippets (Chromium)', () => {
     const rows = await table.locator('tbody tr th').allTextContents();
     expect(rows).toContain('Syrian Democratic Forces');
     expect(await table.locator('tbody tr', { hasText: 'Syrian Democratic Forces' }).locator('mark.hl').count()).toBeGreaterThanOrEqual(2);
-    expect(await table.locator('tbody tr', { hasText: 'Syrian Democratic Forces' }).textContent()).toContain('calls it "US proxies"');
+    // The corpus framings arrive after the table (each article's cell shows "…" until then).
+    await expect.poll(() => table.locator('tbody tr', { hasText: 'Syrian Democratic Forces' }).textContent()).toContain('calls it "US proxies"');
     for (const scheme of ['light', 'dark'] as const) {
       await panel.emulateMedia({ colorScheme: scheme });
       await screenshot(panel, `panel-saved-compare-${scheme}`, { fullPage: true });
