@@ -2,10 +2,26 @@ import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '../../lib/settings';
 
 /**
- * The reader's settings, asked for by the gate script the moment it hands a page over: the storage reply
- * arrives while the full script loads, so marks do not wait for it. A page that is never handed over never
- * asks (an unrelated page pays nothing for settings it has no use for).
+ * The reader's settings, asked for at document start by the early-settings script
+ * (entrypoints/early-settings.content.ts) and handed to the gate script at idle through the extension's
+ * isolated world, which pages cannot reach. Where that script did not run (a page open before the extension
+ * was installed), or once the gate has ruled the page out and let them go, the gate asks when it hands over.
  */
+const HANDOFF = Symbol.for('crossframe.earlySettings');
+
+/** Called by the early-settings script. */
+export function publishEarlySettings(early: EarlySettings): void {
+  (globalThis as unknown as Record<symbol, EarlySettings | undefined>)[HANDOFF] = early;
+}
+
+/** The early-settings script's settings, once (undefined where it did not run). */
+export function takeEarlySettings(): EarlySettings | undefined {
+  const shared = globalThis as unknown as Record<symbol, EarlySettings | undefined>;
+  const early = shared[HANDOFF];
+  delete shared[HANDOFF];
+  return early;
+}
+
 export interface EarlySettings {
   /** The stored settings as last read or changed (undefined: none stored, or not read yet). */
   value: unknown;

@@ -1,5 +1,3 @@
-import { loadGazetteer } from 'virtual:crossframe/gazetteer';
-import { Matcher } from '../../lib/entities/matcher';
 import {
   AnchorReplySchema,
   EntitySummarySchema,
@@ -12,7 +10,6 @@ import {
 } from '../../lib/messages';
 import { browserHighlightEnv } from '../../lib/page/highlight';
 import { PageSession } from '../../lib/page/page-session';
-import { PERF_BUILD_END, PERF_BUILD_START } from '../../lib/page/perf-marks';
 import { makeVisibilityCheck } from '../../lib/page/visibility';
 import { markingAllowed, readSettings, type Settings } from '../../lib/settings';
 import type { FullPage, FullScript, PageMessage } from './full-script';
@@ -20,7 +17,7 @@ import { onHistoryNavigation } from './history-navigation';
 import { sendToBackground } from './send';
 
 /** The page, from the moment the gate script hands it over (see full-script.ts): analysis, marks, card, snippets. */
-export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, settings: early, timing }): FullPage => {
+export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, matcher, settings: early, timing }): FullPage => {
   const send = sendToBackground.bind(null, ctx);
   // Settings: asked for by the gate script as it handed the page over (early-settings.ts); only marking waits for them.
   const settings = (): Settings => readSettings(early.value);
@@ -28,12 +25,7 @@ export const startFullPage: FullScript['start'] = (ctx, { handOver, gate, settin
   const session = new PageSession({
     doc: document,
     gate,
-    matcher: () => {
-      timing?.mark(PERF_BUILD_START);
-      const matcher = new Matcher(loadGazetteer());
-      timing?.mark(PERF_BUILD_END);
-      return matcher;
-    },
+    matcher,
     highlightEnv: () => browserHighlightEnv(window),
     isVisible: makeVisibilityCheck(window),
     report: (report, fresh, answered) =>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Matcher } from '../../lib/entities/matcher';
 import type { BackgroundToContent } from '../../lib/messages';
 import type { PageGate } from '../../lib/page/gate';
 import type { HandOver } from '../../lib/page/gate-session';
@@ -27,7 +28,8 @@ export interface FullPage {
 }
 
 export interface FullScript {
-  start(ctx: PageContext, opts: { handOver: HandOver; gate: PageGate; settings: EarlySettings; timing: Pick<Performance, 'mark'> | null }): FullPage;
+  /** `matcher`: the gate script's (it ships the gazetteer, for its premark: lib/page/premark.ts). */
+  start(ctx: PageContext, opts: { handOver: HandOver; gate: PageGate; matcher: () => Matcher; settings: EarlySettings; timing: Pick<Performance, 'mark'> | null }): FullPage;
 }
 
 type Shared = Record<symbol, FullScript | undefined>;

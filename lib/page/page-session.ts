@@ -3,41 +3,28 @@ import type { Matcher } from '../entities/matcher';
 import { MAX_PAGE_TEXT } from '../limits';
 import type { EntitySummary, PageReport, PageSnippetDraft, SaveReply } from '../messages';
 import { SelectionError } from '../snippets/selectors';
-import { analyzePageSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
+import { analyzePageSteps, finishAnalysisSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import type { PageGate } from './gate';
 import type { GateReading } from './gate-session';
 import { collectText, isExcludedWithAncestors, type PageText } from './collect';
-import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv, type MarkSpec } from './highlight';
+import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
+import { markCap, markSpecs, MARKS_PER_SLICE, toMarkSpec } from './mark-specs';
 import { MarkNavigator } from './mark-navigator';
 import { mergeBatches, MutationWatcher, type MutationBatch } from './mutations';
 import { pageKey } from './page-key';
-import { PERF_MARKS_DRAWN, PERF_SCAN_END, PERF_SCAN_START } from './perf-marks';
+import { PERF_MARKS_DRAWN, PERF_MARKS_READY, PERF_SCAN_END, PERF_SCAN_START } from './perf-marks';
+import type { Premarked } from './premark';
 import { nodeAtStart } from './positions';
 import { pageReport, TRUNCATED_NOTE } from './page-report';
 import { HitSummary } from './report';
 import { selectorsForRange, selectorsForSentence } from './snippet-capture';
 import { clearSnippets, paintSnippets, type FoundSnippet } from './snippet-marks';
 import { Toast, TOAST_CSS } from './toast';
-import { runSliced, yieldToPage, type SliceStats } from './slices';
+import { addSlice, runSliced, yieldToPage, type SliceStats } from './slices';
 import { UiHost } from './ui-host';
 
-/** More marks than this slow painting and help nobody; the panel says when the cap cut some off. */
-export const MAX_MARKS = 3000;
-/**
- * The cap on a huge page (plain marks, see `usesPlainMarks`), where each range adds to the frame that paints
- * them: on the loaded 10 MB page with our host (no extension, traced, 3 runs), 1,000 tinted ranges made a
- * 29–33 ms frame, 3,000 a 32–49 ms one.
- */
-export const MAX_PLAIN_MARKS = 1000;
-
-/** The most marks drawn on a page. */
-export function markCap(page: PageText): number {
-  return usesPlainMarks(page) ? MAX_PLAIN_MARKS : MAX_MARKS;
-}
-/** Marks drawn per task: thousands of ranges at once would make one long task. */
-const MARKS_PER_SLICE = 600;
 /**
  * On a huge page that has loaded (marks switched on by the reader), marks painted per frame: each frame that
  * paints highlights there repaints the page's text, and 1,000 at once with our host made a 53 ms frame on the
@@ -126,8 +113,10 @@ export class PageSession {
   private marksRun = 0;
   /** Marks the last drawing puts on the page, some maybe still to come (a drawing spread over frames). */
   private marksPlanned = 0;
-  /** Stops the gate script's reading that the current scan waits for (GateReading.stopReading). */
+  /** Stops the gate script's reading that the current scan waits for (GateReading.stopReading), and its marking. */
   private stopGateReading: (() => void) | null = null;
+  /** The marks the gate script drew for the analysis of this text, for applyMarks to keep (see Premark). */
+  private predrawn: { text: PageText; capped: boolean } | null = null;
 
   constructor(private readonly deps: SessionDeps) {
     this.url = pageKey(deps.doc);
@@ -162,7 +151,7 @@ export class PageSession {
    */
   async start(initial?: GateReading): Promise<void> {
     if (initial && initial.url !== pageKey(this.deps.doc)) {
-      initial.stopReading?.();
+      stopReading(initial);
       initial = undefined;
     }
     this.scanAbort?.abort();
@@ -170,7 +159,8 @@ export class PageSession {
     this.scanAbort = abort;
     // A newer scan no longer needs an older scan's reading, nor does a navigation (onBatch).
     this.dropGateReading();
-    this.stopGateReading = initial?.stopReading ?? null;
+    const stopThisReading = initial?.stopReading || initial?.premark ? () => stopReading(initial as GateReading) : null;
+    this.stopGateReading = stopThisReading;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
     const perf = this.deps.timing;
@@ -180,25 +170,33 @@ export class PageSession {
     let stopped = false;
     /** The background's reply to the gate script's report, when this scan is of the reading it reported. */
     let answered: unknown;
+    /** The hits the gate script found, and maybe drew, while this script loaded. */
+    let pre: Premarked | null = null;
     try {
       const gate = initial?.gate ?? (this.deps.gate ? await runSliced(this.deps.gate.pageSteps(this.deps.doc, MAX_PAGE_CHARS), 8, abort.signal, stats) : null);
       stopped = !!gate && !gate.pass;
+      pre = initial?.premark ? await initial.premark.take() : null;
+      // Its marks are this session's from now on: cleared or redrawn like any other.
+      if (pre?.highlighter) this.takeHighlighter(pre.highlighter);
       // The gate script's reading of the page, when it went on reading after the title decided.
-      let text = gate?.text ?? (initial?.text ? await initial.text : null);
-      if (this.stopGateReading === initial?.stopReading) this.stopGateReading = null;
+      let text = pre?.analysis.text ?? gate?.text ?? (initial?.text ? await initial.text : null);
+      if (this.stopGateReading === stopThisReading) this.stopGateReading = null;
       if (abort.signal.aborted) return;
       // The page navigated while the gate script read it: read it again.
       if (initial && initial.url !== pageKey(this.deps.doc)) {
         this.url = pageKey(this.deps.doc);
         text = null;
+        pre = null;
       }
       if (stopped && text && gate === initial?.gate) answered = initial.reply;
       analysis =
         stopped && text
           ? ruledOut(text)
           : await runSliced(
-              // A page relevant whatever its main region gets its marks before the region is looked for.
-              analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true, text: text ?? undefined }),
+              pre
+                ? finishPremarked(this.deps.doc, this.matcher, pre.analysis)
+                : // A page relevant whatever its main region gets its marks before the region is looked for.
+                  analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true, text: text ?? undefined }),
               8,
               abort.signal,
               stats,
@@ -216,9 +214,12 @@ export class PageSession {
     this.scannedNodes = null;
     this.hits = analysis.relevance.relevant ? analysis.hits : [];
     if (analysis.relevance.relevant) {
-      await this.applyMarks(abort.signal, stats);
+      // Drawn by the gate script already, unless the settings or the page changed since.
+      this.predrawn = pre?.highlighter && this.highlighter === pre.highlighter ? { text: analysis.text, capped: pre.capped } : null;
+      const drew = await this.applyMarks(abort.signal, stats);
       if (abort.signal.aborted) return;
-      perf?.mark(PERF_MARKS_DRAWN);
+      if (drew) perf?.mark(PERF_MARKS_DRAWN);
+      perf?.mark(PERF_MARKS_READY);
     } else {
       this.state = 'irrelevant';
       this.unmark();
@@ -326,18 +327,28 @@ export class PageSession {
    * Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. `loaded`: the
    * page has settled (the reader switched marks on), and a huge page gets a frame per batch.
    */
-  private async applyMarks(signal?: AbortSignal, stats?: SliceStats, loaded = false): Promise<void> {
+  private async applyMarks(signal?: AbortSignal, stats?: SliceStats, loaded = false): Promise<boolean> {
+    const predrawn = this.predrawn;
+    this.predrawn = null;
     if (!this.deps.markingAllowed() || !this.highlightEnv() || !this.analysis) {
       this.unmark();
       this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
-      return;
+      return true;
     }
     const text = this.analysis.text;
-    // One more than fits says whether the page has too many.
-    const cap = markCap(text);
-    const specs = this.toSpecs(this.hits.slice(0, cap + 1));
-    this.capped = specs.length > cap;
-    const wanted = specs.slice(0, cap);
+    if (predrawn?.text === text && this.highlighter) {
+      // The gate script drew these very marks (lib/page/premark.ts): only our host and keyboard stepping are missing.
+      const t0 = performance.now();
+      this.capped = predrawn.capped;
+      this.marksRun++;
+      this.marksPlanned = this.highlighter.marks().length;
+      this.ensureUi();
+      this.marked();
+      if (stats) addSlice(stats, performance.now() - t0);
+      return false;
+    }
+    const { specs: wanted, capped } = markSpecs(this.g, text, this.hits);
+    this.capped = capped;
     const run = ++this.marksRun;
     this.marksPlanned = wanted.length;
     const perFrame = loaded && usesPlainMarks(text);
@@ -348,12 +359,12 @@ export class PageSession {
       // Our host in a frame of its own, before the marks: with the last batch it made that frame the longest.
       this.ensureUi();
       await afterNextFrame(this.deps.doc);
-      if (superseded()) return;
+      if (superseded()) return false;
     }
     for (let i = 0; i < wanted.length || i === 0; i += perBatch) {
       if (i > 0) {
         await (perFrame ? afterNextFrame(this.deps.doc) : yieldToPage());
-        if (superseded()) return;
+        if (superseded()) return false;
       }
       const t0 = performance.now();
       // The ::highlight rules come with the content script (manifest CSS): nothing to add to the page here.
@@ -370,20 +381,23 @@ export class PageSession {
         this.ensureUi();
         highlighter.paint();
       }
-      if (stats) {
-        const took = performance.now() - t0;
-        stats.busyMs += took;
-        stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
-        stats.slices++;
-      }
+      if (stats) addSlice(stats, performance.now() - t0);
     }
+    this.marked();
+    return true;
+  }
+
+  /** The marks are all drawn and our host is there: keyboard stepping starts over, the card gets its summaries. */
+  private marked(): void {
     this.ui!.nav.reset();
     this.state = 'marked';
     void this.loadSummaries(this.entityIds(this.hits));
   }
 
-  private toSpecs(hits: PageHit[]): MarkSpec[] {
-    return hits.map((h) => ({ start: h.start, end: h.end, entity: h.entity, type: this.g.entities[h.entity]!.type, surface: h.surface, demonym: h.demonym }));
+  /** Marks drawn elsewhere (the gate script's) become this session's, in place of any it had. */
+  private takeHighlighter(highlighter: Highlighter): void {
+    if (this.highlighter && this.highlighter !== highlighter) this.unmark();
+    this.highlighter = highlighter;
   }
 
   /** Stops the gate script's reading the current scan waits for, if any. */
@@ -631,12 +645,24 @@ export class PageSession {
         // Names beyond the room are not marked: the note must say so now, not after a later batch.
         if (hits.length > room) this.capped = true;
         if (room <= 0) break;
-        this.highlighter.append(page, this.toSpecs(hits).slice(0, room));
+        this.highlighter.append(page, hits.slice(0, room).map((h) => toMarkSpec(this.g, h)));
       }
       void this.loadSummaries(this.entityIds(fresh));
     }
     this.sendReport();
   }
+}
+
+/** Stops the gate script's reading of a page and the marking it started from it. */
+function stopReading(reading: GateReading): void {
+  reading.stopReading?.();
+  reading.premark?.discard();
+}
+
+/** The rest of the analysis of the hits the gate script found (lib/page/premark.ts): the main region, if needed. */
+function* finishPremarked(doc: Document, matcher: Matcher, analysis: PageAnalysis): Generator<void, PageAnalysis> {
+  yield* finishAnalysisSteps(doc, matcher, analysis, true);
+  return analysis;
 }
 
 /** After the browser has painted its next frame (at once in a hidden tab, which paints none). */

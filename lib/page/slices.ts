@@ -16,11 +16,7 @@ export async function runSliced<T>(steps: Generator<void, T>, budgetMs = 8, sign
   if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
   let sliceStart = performance.now();
   const close = () => {
-    if (!stats) return;
-    const took = performance.now() - sliceStart;
-    stats.slices++;
-    stats.busyMs += took;
-    stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
+    if (stats) addSlice(stats, performance.now() - sliceStart);
   };
   for (;;) {
     const step = steps.next();
@@ -35,6 +31,13 @@ export async function runSliced<T>(steps: Generator<void, T>, budgetMs = 8, sign
       sliceStart = performance.now();
     }
   }
+}
+
+/** Counts one slice of `took` milliseconds of main-thread work. */
+export function addSlice(stats: SliceStats, took: number): void {
+  stats.slices++;
+  stats.busyMs += took;
+  stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
 }
 
 /** Lets the page's own tasks run before we continue. */

@@ -46,7 +46,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     };
     const unrelated = await ourScripts(`${env.server.origin}/fixtures/unrelated-news.html?scripts`);
     expect(unrelated.report.relevant).toBe(false);
-    expect(unrelated.files).toEqual(['/content-scripts/content.js']);
+    expect(unrelated.files).toEqual(['/content-scripts/early-settings.js', '/content-scripts/content.js']);
     // A page whose CSP allows no script at all still gets its marks: the page's policy does not govern ours.
     const strict = env.server.route(
       '/strict-csp.html',
@@ -56,7 +56,7 @@ describe('content script behaviour on pages written for the tests (Chromium)', (
     const relevant = await ourScripts(strict);
     expect(relevant.report.relevant).toBe(true);
     expect(relevant.marks).toEqual(expect.arrayContaining(['Raqqa', 'ISIS', 'Deir ez-Zor', 'Aleppo']));
-    expect(relevant.files).toEqual(['/content-scripts/content.js', '/content-full.js']);
+    expect(relevant.files).toEqual(['/content-scripts/early-settings.js', '/content-scripts/content.js', '/content-full.js']);
     // The full script is web-accessible only at this session's own URL: at the extension's fixed address, a page
     // that knows Crossframe's id cannot fetch it to learn that it is installed.
     expect(relevant.probe).toBe('refused');
