@@ -73,7 +73,8 @@ function run(ctx: PageContext): void {
     handOver: (handOver) => {
       // An orphan (the extension was reloaded) stands down here: reading isInvalid ends the context.
       if (ctx.isInvalid) return;
-      // The full script's request first; the settings, asked for next, arrive while it loads.
+      // The full script's request first; the settings were asked for at document start (early-settings.content.ts),
+      // or are asked for now where that script did not run or the gate had let them go.
       const loading = loadFullScript();
       const settings = early ?? readSettingsEarly();
       early = undefined;
