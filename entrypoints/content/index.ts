@@ -5,8 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readContentMessage } from '../../lib/content-messages';
 import type { ContentState, SaveReply } from '../../lib/messages';
 import { PageGate } from '../../lib/page/gate';
-import { GateSession } from '../../lib/page/gate-session';
-import type { Premark } from '../../lib/page/premark';
+import { endReading, GateSession, type GateReading } from '../../lib/page/gate-session';
 import { PERF_INJECTED } from '../../lib/page/perf-marks';
 import { readSettingsEarly, takeEarlySettings } from './early-settings';
 import { onHistoryNavigation } from './history-navigation';
@@ -59,8 +58,8 @@ function run(ctx: PageContext): void {
   let early = takeEarlySettings();
   /** The full script's page, once handed over (null: it could not be loaded). */
   let full: Promise<FullPage | null> | null = null;
-  /** The marks drawn while the full script loads, until it takes them over. */
-  let premark: Premark | null = null;
+  /** The gate's reading handed over, with the marks drawn from it while the full script loads. */
+  let handedOver: GateReading | null = null;
   const session = new GateSession({
     doc: document,
     gate,
@@ -79,7 +78,8 @@ function run(ctx: PageContext): void {
       const settings = early ?? readSettingsEarly();
       early = undefined;
       // Meanwhile, the marks (the module's fetch and parse leave the page idle for 20 ms or more).
-      premark = startPremark(handOver.initial, { matcher, settings, timing });
+      startPremark(handOver.initial, { matcher, settings, timing });
+      handedOver = handOver.initial;
       full = loading
         .then((script) => {
           if (ctx.isInvalid) throw new Error('The extension went away');
@@ -88,8 +88,7 @@ function run(ctx: PageContext): void {
         .catch(() => {
           // Without the full script the page stays as it was; the panel shows what the ping says.
           settings.stop();
-          handOver.initial?.stopReading?.();
-          premark?.discard();
+          if (handOver.initial) endReading(handOver.initial);
           return null;
         });
     },
@@ -123,7 +122,7 @@ function run(ctx: PageContext): void {
     session.stop();
     early?.stop();
     // Marks the full script has not taken over yet (it removes its own).
-    premark?.discard();
+    if (handedOver) endReading(handedOver);
     browser.runtime.onMessage.removeListener(onMessage);
   });
   // The full script follows history navigations itself once it has the page.

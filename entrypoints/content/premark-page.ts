@@ -25,11 +25,11 @@ export function lazyMatcher(timing: Timing): () => Matcher {
   };
 }
 
-/** Starts drawing the marks of a reading that passed the gate (lib/page/premark.ts); none for other readings. */
-export function startPremark(reading: GateReading | null, deps: { matcher: () => Matcher; settings: EarlySettings; timing: Timing }): Premark | null {
-  if (!reading?.gate.pass) return null;
+/** Starts drawing the marks of a reading that passed the gate (lib/page/premark.ts), as `reading.premark`; none for other readings. */
+export function startPremark(reading: GateReading | null, deps: { matcher: () => Matcher; settings: EarlySettings; timing: Timing }): void {
+  if (!reading?.gate.pass) return;
   const text = reading.gate.text ?? reading.text;
-  if (!text) return null;
+  if (!text) return;
   const host = location.hostname;
   reading.premark = new Premark(text, {
     doc: document,
@@ -40,5 +40,4 @@ export function startPremark(reading: GateReading | null, deps: { matcher: () =>
     stats: reading.stats,
     timing: deps.timing,
   });
-  return reading.premark;
 }

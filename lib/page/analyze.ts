@@ -13,17 +13,16 @@ export type { AnalyzeOptions, PageAnalysis, PageHit } from './find-hits';
  * A generator: it yields between slices of work so that a browser caller can keep every task short.
  */
 export function* analyzePageSteps(doc: Document, matcher: Matcher, opts: AnalyzeOptions = {}): Generator<void, PageAnalysis> {
-  const analysis = yield* findHitsSteps(doc, matcher, opts);
-  yield* finishAnalysisSteps(doc, matcher, analysis, opts.deferMain ?? false);
-  return analysis;
+  return yield* finishAnalysisSteps(doc, matcher, yield* findHitsSteps(doc, matcher, opts), opts.deferMain ?? false);
 }
 
 /**
  * Finds the main region of an analysis from `findHitsSteps` when the decision needs it: always, or with
  * `deferMain`, only when the page is not already relevant whatever its main region.
  */
-export function* finishAnalysisSteps(doc: Document, matcher: Matcher, analysis: PageAnalysis, deferMain: boolean): Generator<void, void> {
+export function* finishAnalysisSteps(doc: Document, matcher: Matcher, analysis: PageAnalysis, deferMain: boolean): Generator<void, PageAnalysis> {
   if (analysis.mainPending && !(deferMain && analysis.relevance.relevant)) yield* locateMainSteps(doc, matcher, analysis);
+  return analysis;
 }
 
 /** Finds the main region of an analysis that was returned without it (`mainPending`), and scores the page with it. */

@@ -6,7 +6,7 @@ import { SelectionError } from '../snippets/selectors';
 import { analyzePageSteps, finishAnalysisSteps, locateMainSteps, type PageAnalysis, type PageHit } from './analyze';
 import { Card, CARD_CSS } from './card';
 import type { PageGate } from './gate';
-import type { GateReading } from './gate-session';
+import { endReading, type GateReading } from './gate-session';
 import { collectText, isExcludedWithAncestors, type PageText } from './collect';
 import { Highlighter, usesPlainMarks, type DrawnMark, type HighlightEnv } from './highlight';
 import { markAtPoint, markRects } from './hit-test';
@@ -115,8 +115,6 @@ export class PageSession {
   private marksPlanned = 0;
   /** Stops the gate script's reading that the current scan waits for (GateReading.stopReading), and its marking. */
   private stopGateReading: (() => void) | null = null;
-  /** The marks the gate script drew for the analysis of this text, for applyMarks to keep (see Premark). */
-  private predrawn: { text: PageText; capped: boolean } | null = null;
 
   constructor(private readonly deps: SessionDeps) {
     this.url = pageKey(deps.doc);
@@ -151,7 +149,7 @@ export class PageSession {
    */
   async start(initial?: GateReading): Promise<void> {
     if (initial && initial.url !== pageKey(this.deps.doc)) {
-      stopReading(initial);
+      endReading(initial);
       initial = undefined;
     }
     this.scanAbort?.abort();
@@ -159,7 +157,7 @@ export class PageSession {
     this.scanAbort = abort;
     // A newer scan no longer needs an older scan's reading, nor does a navigation (onBatch).
     this.dropGateReading();
-    const stopThisReading = initial?.stopReading || initial?.premark ? () => stopReading(initial as GateReading) : null;
+    const stopThisReading = initial?.stopReading || initial?.premark ? () => endReading(initial as GateReading) : null;
     this.stopGateReading = stopThisReading;
     this.url = pageKey(this.deps.doc);
     this.state = 'scanning';
@@ -194,7 +192,8 @@ export class PageSession {
           ? ruledOut(text)
           : await runSliced(
               pre
-                ? finishPremarked(this.deps.doc, this.matcher, pre.analysis)
+                ? // The hits the gate script found: the main region still, if the decision needs it.
+                  finishAnalysisSteps(this.deps.doc, this.matcher, pre.analysis, true)
                 : // A page relevant whatever its main region gets its marks before the region is looked for.
                   analyzePageSteps(this.deps.doc, this.matcher, { isVisible: this.deps.isVisible, maxChars: MAX_PAGE_CHARS, deferMain: true, text: text ?? undefined }),
               8,
@@ -215,8 +214,7 @@ export class PageSession {
     this.hits = analysis.relevance.relevant ? analysis.hits : [];
     if (analysis.relevance.relevant) {
       // Drawn by the gate script already, unless the settings or the page changed since.
-      this.predrawn = pre?.highlighter && this.highlighter === pre.highlighter ? { text: analysis.text, capped: pre.capped } : null;
-      const drew = await this.applyMarks(abort.signal, stats);
+      const drew = await this.applyMarks(abort.signal, stats, false, pre?.highlighter && this.highlighter === pre.highlighter ? { text: analysis.text, capped: pre.capped } : undefined);
       if (abort.signal.aborted) return;
       if (drew) perf?.mark(PERF_MARKS_DRAWN);
       perf?.mark(PERF_MARKS_READY);
@@ -327,9 +325,7 @@ export class PageSession {
    * Draws the marks in batches, each its own task; `stats` receives the main-thread time spent. `loaded`: the
    * page has settled (the reader switched marks on), and a huge page gets a frame per batch.
    */
-  private async applyMarks(signal?: AbortSignal, stats?: SliceStats, loaded = false): Promise<boolean> {
-    const predrawn = this.predrawn;
-    this.predrawn = null;
+  private async applyMarks(signal?: AbortSignal, stats?: SliceStats, loaded = false, predrawn?: { text: PageText; capped: boolean }): Promise<boolean> {
     if (!this.deps.markingAllowed() || !this.highlightEnv() || !this.analysis) {
       this.unmark();
       this.state = this.deps.markingAllowed() ? 'marked' : 'disabled';
@@ -651,18 +647,6 @@ export class PageSession {
     }
     this.sendReport();
   }
-}
-
-/** Stops the gate script's reading of a page and the marking it started from it. */
-function stopReading(reading: GateReading): void {
-  reading.stopReading?.();
-  reading.premark?.discard();
-}
-
-/** The rest of the analysis of the hits the gate script found (lib/page/premark.ts): the main region, if needed. */
-function* finishPremarked(doc: Document, matcher: Matcher, analysis: PageAnalysis): Generator<void, PageAnalysis> {
-  yield* finishAnalysisSteps(doc, matcher, analysis, true);
-  return analysis;
 }
 
 /** After the browser has painted its next frame (at once in a hidden tab, which paints none). */

@@ -68,18 +68,11 @@ export class Premark {
     const text = await reading;
     const { signal } = this.abort;
     if (!text || signal.aborted) return null;
-    const { doc, isVisible, stats } = this.deps;
-    let matcher: Matcher | null = null;
-    const steps = function* (build: () => Matcher): Generator<void, PageAnalysis> {
-      // Building the matcher takes milliseconds: a slice of its own.
-      matcher = build();
-      yield;
-      return yield* findHitsSteps(doc, matcher, { isVisible, text });
-    };
-    const analysis = await runSliced(steps(this.deps.matcher), 8, signal, stats);
+    const { stats } = this.deps;
+    const { matcher, analysis } = await runSliced(this.findSteps(text), 8, signal, stats);
     const none: Premarked = { analysis, highlighter: null, capped: false };
-    if (!analysis.relevance.relevant || usesPlainMarks(text) || !matcher) return none;
-    const { specs, capped } = markSpecs((matcher as Matcher).gazetteer, text, analysis.hits);
+    if (!analysis.relevance.relevant || usesPlainMarks(text)) return none;
+    const { specs, capped } = markSpecs(matcher.gazetteer, text, analysis.hits);
     if (specs.length > MARKS_PER_SLICE || !(await this.deps.markingAllowed()) || signal.aborted) return none;
     const env = this.deps.highlightEnv();
     if (!env) return none;
@@ -89,5 +82,12 @@ export class Premark {
     addSlice(stats, performance.now() - t0);
     this.deps.timing?.mark(PERF_MARKS_DRAWN);
     return { analysis, highlighter, capped };
+  }
+
+  private *findSteps(text: PageText): Generator<void, { matcher: Matcher; analysis: PageAnalysis }> {
+    // Building the matcher takes milliseconds: a slice of its own.
+    const matcher = this.deps.matcher();
+    yield;
+    return { matcher, analysis: yield* findHitsSteps(this.deps.doc, matcher, { isVisible: this.deps.isVisible, text }) };
   }
 }
